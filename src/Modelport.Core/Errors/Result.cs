@@ -17,6 +17,9 @@ public readonly struct Result<T>
 
     public T Value => Error is null ? _value! : throw new InvalidOperationException($"The result is an error: {Error}");
 
+    /// <summary>Wraps a value; needed where T is an interface, which implicit conversions cannot cover.</summary>
+    public static Result<T> Success(T value) => new(value, null);
+
     public static implicit operator Result<T>(T value) => new(value, null);
 
     public static implicit operator Result<T>(InferenceError error) => new(default, error);

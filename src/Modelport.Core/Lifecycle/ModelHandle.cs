@@ -1,0 +1,86 @@
+using Modelport.Core.Backends;
+using Modelport.Core.Configuration;
+using Modelport.Core.Models;
+
+namespace Modelport.Core.Lifecycle;
+
+/// <summary>
+/// An immutable, fully loaded model version. Requests hold a reference while they use it; when the handle is retired
+/// (replaced or unloaded) it is disposed as soon as the last request returns, never before.
+/// </summary>
+public sealed class ModelHandle
+{
+    private readonly IBackendModel _backendModel;
+    private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // One reference belongs to the repository while the handle is published; each request in flight holds another.
+    private int _references = 1;
+
+    internal ModelHandle(string name, long version, ModelConfig config, ModelSignature signature, IBackendModel backendModel, InstancePool instances)
+    {
+        Name = name;
+        Version = version;
+        Config = config;
+        Signature = signature;
+        _backendModel = backendModel;
+        Instances = instances;
+    }
+
+    public string Name { get; }
+
+    public long Version { get; }
+
+    /// <summary>The completed config, as the config endpoint returns it.</summary>
+    public ModelConfig Config { get; }
+
+    public ModelSignature Signature { get; }
+
+    public string Platform => string.IsNullOrEmpty(Config.Platform) ? Config.Backend : Config.Platform;
+
+    internal InstancePool Instances { get; }
+
+    /// <summary>Completes once the handle is retired and its last request has returned.</summary>
+    internal Task Disposed => _disposed.Task;
+
+    internal bool TryAcquire()
+    {
+        var references = Volatile.Read(ref _references);
+        while (references > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _references, references + 1, references);
+            if (seen == references)
+            {
+                return true;
+            }
+
+            references = seen;
+        }
+
+        return false;
+    }
+
+    internal void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            // Disposal releases native sessions; keep it off the thread of the request that happened to finish last.
+            ThreadPool.UnsafeQueueUserWorkItem(static handle => handle.DisposeNow(), this, preferLocal: false);
+        }
+    }
+
+    /// <summary>Withdraws the repository's reference; the handle is disposed when no request holds it any more.</summary>
+    internal void Retire() => Release();
+
+    private void DisposeNow()
+    {
+        try
+        {
+            Instances.Dispose();
+            _backendModel.Dispose();
+        }
+        finally
+        {
+            _disposed.TrySetResult();
+        }
+    }
+}

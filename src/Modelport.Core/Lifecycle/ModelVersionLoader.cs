@@ -1,0 +1,95 @@
+using Modelport.Core.Backends;
+using Modelport.Core.Configuration;
+using Modelport.Core.Models;
+
+namespace Modelport.Core.Lifecycle;
+
+/// <summary>Builds one complete <see cref="ModelHandle"/>: engine, completed config, signature, instances and warmup.</summary>
+internal static class ModelVersionLoader
+{
+    public static async Task<ModelHandle> LoadAsync(
+        IModelBackend backend,
+        string modelName,
+        string modelDirectory,
+        long version,
+        string versionFolder,
+        ModelConfig config,
+        CancellationToken cancellationToken)
+    {
+        var fileName = string.IsNullOrEmpty(config.DefaultModelFilename) ? backend.DefaultModelFileName : config.DefaultModelFilename;
+        var modelFile = Path.Combine(versionFolder, fileName);
+        if (!File.Exists(modelFile))
+        {
+            throw new ModelLoadException($"version folder '{version}' has no model file '{fileName}'");
+        }
+
+        var instanceCount = InstanceCount(config);
+        var backendModel = await backend.LoadAsync(
+            new BackendLoadContext { ModelName = modelName, Version = version, ModelFilePath = modelFile, Config = config },
+            cancellationToken).ConfigureAwait(false);
+        var handle = Assemble(modelName, modelDirectory, version, backendModel, instanceCount);
+        try
+        {
+            await Warmup.RunAsync(handle, modelDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            handle.Retire();
+            throw;
+        }
+
+        return handle;
+    }
+
+    private static ModelHandle Assemble(string modelName, string modelDirectory, long version, IBackendModel backendModel, int instanceCount)
+    {
+        var instances = new List<IModelInstance>();
+        try
+        {
+            var signature = SignatureBuilder.Build(backendModel.Config, modelDirectory);
+            for (var index = 0; index < instanceCount; index++)
+            {
+                instances.Add(backendModel.CreateInstance());
+            }
+
+            return new ModelHandle(modelName, version, backendModel.Config, signature, backendModel, new InstancePool(instances));
+        }
+        catch
+        {
+            instances.ForEach(instance => instance.Dispose());
+            backendModel.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The number of execution instances: the sum of the instance groups' counts (Triton: a group's count defaults to 1,
+    /// no group means one instance).
+    /// </summary>
+    private static int InstanceCount(ModelConfig config)
+    {
+        if (config.InstanceGroup.Count == 0)
+        {
+            return 1;
+        }
+
+        var count = 0;
+        foreach (var group in config.InstanceGroup)
+        {
+            if (group.Kind == ModelInstanceGroup.Types.Kind.Gpu)
+            {
+                throw new ModelLoadException(
+                    $"instance_group '{group.Name}' has kind KIND_GPU, but this server runs models on the CPU; use KIND_CPU or KIND_AUTO");
+            }
+
+            if (group.Count < 0)
+            {
+                throw new ModelLoadException($"instance_group '{group.Name}' has count {group.Count}; it must be 1 or more");
+            }
+
+            count += group.Count == 0 ? 1 : group.Count;
+        }
+
+        return count;
+    }
+}
