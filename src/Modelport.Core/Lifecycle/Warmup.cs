@@ -4,6 +4,7 @@ using Modelport.Core.Configuration;
 using Modelport.Core.Inference;
 using Modelport.Core.Models;
 using Modelport.Core.Tensors;
+using DataType = Modelport.Core.Tensors.DataType;
 
 namespace Modelport.Core.Lifecycle;
 

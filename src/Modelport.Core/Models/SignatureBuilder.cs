@@ -2,6 +2,7 @@ using Google.Protobuf.Collections;
 using Modelport.Core.Backends;
 using Modelport.Core.Configuration;
 using Modelport.Core.Tensors;
+using DataType = Modelport.Core.Tensors.DataType;
 
 namespace Modelport.Core.Models;
 

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Modelport.Core.Repository;
+using Modelport.Server.Hosting;
+
+namespace Modelport.Cli.Serve;
+
+/// <summary><c>modelport serve</c>: runs the server over one or more model repositories.</summary>
+internal static class ServeCommand
+{
+    /// <summary>The sample repository copied next to the executable at build time.</summary>
+    public static string SampleRepository => Path.Combine(AppContext.BaseDirectory, "samples", "models");
+
+    public static Command Create()
+    {
+        var repositories = new Option<string[]>("--model-repository")
+        {
+            Description = "A model repository folder (Triton layout); repeat for several. Default: the sample repository.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var httpPort = new Option<int>("--http-port") { Description = "HTTP port (KServe v2 REST).", DefaultValueFactory = _ => 8000 };
+        var grpcPort = new Option<int>("--grpc-port") { Description = "gRPC port (used by the gRPC front end).", DefaultValueFactory = _ => 8001 };
+        var host = new Option<string>("--host") { Description = "Address to bind.", DefaultValueFactory = _ => "127.0.0.1" };
+        var controlMode = new Option<ModelControlMode>("--model-control-mode")
+        {
+            Description = "none: load all at start; poll: also rescan the repositories; explicit: only what --load-model and the repository API load.",
+            DefaultValueFactory = _ => ModelControlMode.None,
+        };
+        var pollSeconds = new Option<int>("--repository-poll-secs") { Description = "Rescan interval in poll mode.", DefaultValueFactory = _ => 15 };
+        var loadModels = new Option<string[]>("--load-model") { Description = "A model to load at start in explicit mode; repeatable; '*' for all." };
+        var strictReadiness = new Option<bool>("--strict-readiness")
+        {
+            Description = "Ready only while every model is ready (Triton's default).",
+            DefaultValueFactory = _ => true,
+        };
+
+        var command = new Command("serve", "Serve the models of one or more model repositories.")
+        {
+            repositories, httpPort, grpcPort, host, controlMode, pollSeconds, loadModels, strictReadiness,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var paths = result.GetValue(repositories) is { Length: > 0 } given ? given : [SampleRepository];
+            var missing = paths.FirstOrDefault(path => !Directory.Exists(path));
+            if (missing is not null)
+            {
+                await Console.Error.WriteLineAsync($"error: --model-repository '{missing}' is not a folder").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (result.GetValue(pollSeconds) <= 0)
+            {
+                await Console.Error.WriteLineAsync("error: --repository-poll-secs must be 1 or more").ConfigureAwait(false);
+                return 2;
+            }
+
+            var repository = new ModelRepositoryOptions
+            {
+                RepositoryPaths = [.. paths.Select(Path.GetFullPath)],
+                ControlMode = result.GetValue(controlMode),
+                PollInterval = TimeSpan.FromSeconds(result.GetValue(pollSeconds)),
+                StartupModels = result.GetValue(loadModels) ?? [],
+                StrictReadiness = result.GetValue(strictReadiness),
+            };
+            var server = new ModelportServerOptions
+            {
+                Host = result.GetValue(host)!,
+                HttpPort = result.GetValue(httpPort),
+                GrpcPort = result.GetValue(grpcPort),
+            };
+            try
+            {
+                await using var app = ModelportServer.Build(server, repository);
+                await app.RunAsync(cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+            catch (ArgumentException exception)
+            {
+                await Console.Error.WriteLineAsync($"error: {exception.Message}").ConfigureAwait(false);
+                return 2;
+            }
+        });
+        return command;
+    }
+}

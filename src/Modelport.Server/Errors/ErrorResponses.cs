@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Modelport.Core.Errors;
+
+namespace Modelport.Server.Errors;
+
+/// <summary>Writes <c>{"error": "..."}</c>, the error body of the v2 REST protocol, with the status of its kind.</summary>
+internal static class ErrorResponses
+{
+    public static Task WriteAsync(HttpContext context, InferenceError error) =>
+        WriteAsync(context, ErrorStatus.HttpStatus(error.Kind), error.Message);
+
+    public static async Task WriteAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        writer.WriteStartObject();
+        writer.WriteString("error", message);
+        writer.WriteEndObject();
+    }
+}

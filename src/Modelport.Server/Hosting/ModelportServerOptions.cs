@@ -1,0 +1,42 @@
+using System.Net;
+
+namespace Modelport.Server.Hosting;
+
+/// <summary>Where and how the server listens.</summary>
+public sealed record ModelportServerOptions
+{
+    /// <summary>The address to bind; loopback unless the operator opens the server to the network on purpose.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    // Triton's default HTTP port; 0 lets the OS choose (tests).
+    public int HttpPort { get; init; } = 8000;
+
+    // Triton's default gRPC port, served by the gRPC front end.
+    public int GrpcPort { get; init; } = 8001;
+
+    /// <summary>The largest request body accepted, 64 MiB by default: large image batches fit, runaway uploads don't.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 64L * 1024 * 1024;
+
+    public void Validate()
+    {
+        if (Host != "localhost" && !IPAddress.TryParse(Host, out _))
+        {
+            throw new ArgumentException($"--host must be an IP address or 'localhost', not '{Host}'", nameof(Host));
+        }
+
+        if (HttpPort is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HttpPort), HttpPort, "--http-port must be between 0 and 65535");
+        }
+
+        if (GrpcPort is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(GrpcPort), GrpcPort, "--grpc-port must be between 0 and 65535");
+        }
+
+        if (MaxRequestBodyBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRequestBodyBytes), MaxRequestBodyBytes, "the request body limit must be positive");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Modelport.Server.KServe;
+
+/// <summary>Conversions between float and the upper 16 bits of its IEEE-754 form (bfloat16), rounding to nearest even.</summary>
+internal static class BFloat16Bits
+{
+    public static ushort FromSingle(float value)
+    {
+        if (float.IsNaN(value))
+        {
+            return 0x7FC0;
+        }
+
+        var bits = BitConverter.SingleToUInt32Bits(value);
+        var roundingBias = 0x7FFFu + ((bits >> 16) & 1);
+        return (ushort)((bits + roundingBias) >> 16);
+    }
+
+    public static float ToSingle(ushort bits) => BitConverter.UInt32BitsToSingle((uint)bits << 16);
+}

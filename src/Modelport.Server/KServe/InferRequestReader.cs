@@ -1,0 +1,329 @@
+using System.Buffers;
+using System.Text.Json;
+using Modelport.Core.Errors;
+using Modelport.Core.Inference;
+using Modelport.Core.Tensors;
+
+namespace Modelport.Server.KServe;
+
+/// <summary>
+/// Reads a v2 infer request: a JSON header, optionally followed by the binary tensor data extension's raw tensors
+/// (<c>Inference-Header-Content-Length</c> says where the JSON ends). Binary inputs are slices of the body, not copies.
+/// </summary>
+internal static class InferRequestReader
+{
+    private const int MaxRank = 64;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
+
+    public static Result<ParsedInferRequest> Read(ReadOnlyMemory<byte> body, int? headerLength, string modelName, string? modelVersion)
+    {
+        var jsonLength = headerLength ?? body.Length;
+        if (jsonLength < 0 || jsonLength > body.Length)
+        {
+            return InferenceError.InvalidArgument(
+                $"{V2Parameters.InferenceHeaderContentLength} is {jsonLength}, but the request body has {body.Length} bytes");
+        }
+
+        var rented = new List<byte[]>();
+        try
+        {
+            var request = ReadJson(body[..jsonLength], body[jsonLength..], modelName, modelVersion, rented);
+            return request;
+        }
+        catch (Exception exception) when (exception is JsonException or V2FormatException)
+        {
+            rented.ForEach(buffer => ArrayPool<byte>.Shared.Return(buffer));
+            return InferenceError.InvalidArgument(exception is JsonException
+                ? $"the request body is not valid JSON: {exception.Message}"
+                : exception.Message);
+        }
+    }
+
+    private static ParsedInferRequest ReadJson(ReadOnlyMemory<byte> json, ReadOnlyMemory<byte> binary, string modelName, string? modelVersion, List<byte[]> rented)
+    {
+        var reader = new Utf8JsonReader(json.Span, ReaderOptions);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new V2FormatException("the request body must be a JSON object");
+        }
+
+        string? id = null;
+        var parameters = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        var inputs = new List<InferenceTensor>();
+        List<RequestedOutput>? outputs = null;
+        var binaryOffset = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("id"))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new V2FormatException("'id' must be a string");
+            }
+            else if (reader.ValueTextEquals("parameters"))
+            {
+                ReadParameters(ref reader, parameters, "request");
+            }
+            else if (reader.ValueTextEquals("inputs"))
+            {
+                ExpectArray(ref reader, "inputs");
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    inputs.Add(ReadInput(ref reader, json.Length, binary, ref binaryOffset, rented));
+                }
+            }
+            else if (reader.ValueTextEquals("outputs"))
+            {
+                ExpectArray(ref reader, "outputs");
+                outputs = [];
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    outputs.Add(ReadOutput(ref reader));
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (inputs.Count == 0)
+        {
+            throw new V2FormatException("the request has no 'inputs'");
+        }
+
+        if (binaryOffset != binary.Length)
+        {
+            throw new V2FormatException(
+                $"the binary part of the body has {binary.Length} bytes, but the inputs' binary_data_size parameters add up to {binaryOffset}");
+        }
+
+        var binaryDataOutput = parameters.Remove(V2Parameters.BinaryDataOutput, out var flag) && flag.TryGetBool(out var on) && on;
+        var request = new InferenceRequest
+        {
+            ModelName = modelName,
+            ModelVersion = modelVersion,
+            Id = id,
+            Inputs = inputs,
+            Outputs = outputs,
+            Parameters = parameters,
+        };
+        return new ParsedInferRequest(request, binaryDataOutput, rented);
+    }
+
+    private static InferenceTensor ReadInput(ref Utf8JsonReader reader, int jsonLength, ReadOnlyMemory<byte> binary, ref int binaryOffset, List<byte[]> rented)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new V2FormatException("each element of 'inputs' must be an object");
+        }
+
+        string? name = null;
+        string? datatype = null;
+        long[]? shape = null;
+        var parameters = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        var data = default(Utf8JsonReader);
+        var hasData = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"))
+            {
+                name = ReadString(ref reader, "inputs[].name");
+            }
+            else if (reader.ValueTextEquals("datatype"))
+            {
+                datatype = ReadString(ref reader, "datatype");
+            }
+            else if (reader.ValueTextEquals("shape"))
+            {
+                shape = ReadShape(ref reader, name);
+            }
+            else if (reader.ValueTextEquals("parameters"))
+            {
+                ReadParameters(ref reader, parameters, $"input '{name}'");
+            }
+            else if (reader.ValueTextEquals("data"))
+            {
+                // The data may come before the datatype and shape it needs: remember where it is and read it last.
+                reader.Read();
+                data = reader;
+                hasData = true;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new V2FormatException("an input has no 'name'");
+        }
+
+        if (datatype is null)
+        {
+            throw new V2FormatException($"input '{name}' has no 'datatype'");
+        }
+
+        if (!DataTypes.TryParseWireName(datatype, out var type))
+        {
+            throw new V2FormatException($"input '{name}' has datatype '{datatype}', which is not one of {DataTypes.AllWireNames}");
+        }
+
+        if (shape is null)
+        {
+            throw new V2FormatException($"input '{name}' has no 'shape'");
+        }
+
+        var elementCount = TensorShape.ElementCount(shape)
+            ?? throw new V2FormatException($"input '{name}' has shape {TensorShape.Format(shape)}, whose element count overflows");
+
+        if (parameters.TryGetValue(V2Parameters.BinaryDataSize, out var sizeParameter))
+        {
+            if (hasData)
+            {
+                throw new V2FormatException($"input '{name}' has both 'data' and the parameter binary_data_size");
+            }
+
+            if (!sizeParameter.TryGetInt64(out var size) || size < 0 || size > binary.Length - binaryOffset)
+            {
+                throw new V2FormatException(
+                    $"input '{name}' has binary_data_size {sizeParameter}, but only {binary.Length - binaryOffset} bytes of binary data remain in the body");
+            }
+
+            var slice = binary.Slice(binaryOffset, (int)size);
+            binaryOffset += (int)size;
+            return new InferenceTensor(name, type, shape, slice);
+        }
+
+        if (!hasData)
+        {
+            throw new V2FormatException($"input '{name}' has neither 'data' nor the parameter binary_data_size");
+        }
+
+        // Every JSON element takes at least one byte, so a shape with more elements than the JSON has bytes is a lie;
+        // refuse it before allocating anything from it.
+        if (elementCount > jsonLength)
+        {
+            throw new V2FormatException(
+                $"input '{name}' has shape {TensorShape.Format(shape)} ({elementCount} elements), more elements than the {jsonLength}-byte request can hold");
+        }
+
+        return new InferenceTensor(name, type, shape, ReadData(ref data, name, type, elementCount, rented));
+    }
+
+    private static ReadOnlyMemory<byte> ReadData(ref Utf8JsonReader reader, string name, DataType type, long elementCount, List<byte[]> rented)
+    {
+        if (type == DataType.Bytes)
+        {
+            var writer = new ArrayBufferWriter<byte>();
+            TensorJsonReader.ReadBytes(ref reader, name, writer, elementCount);
+            return writer.WrittenMemory;
+        }
+
+        var byteSize = (int)(elementCount * type.ElementSize());
+        var buffer = ArrayPool<byte>.Shared.Rent(byteSize);
+        rented.Add(buffer);
+        TensorJsonReader.ReadFixedSize(ref reader, name, type, buffer.AsSpan(0, byteSize), elementCount);
+        return buffer.AsMemory(0, byteSize);
+    }
+
+    private static RequestedOutput ReadOutput(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new V2FormatException("each element of 'outputs' must be an object");
+        }
+
+        string? name = null;
+        var parameters = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"))
+            {
+                name = ReadString(ref reader, "outputs[].name");
+            }
+            else if (reader.ValueTextEquals("parameters"))
+            {
+                ReadParameters(ref reader, parameters, $"output '{name}'");
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return string.IsNullOrEmpty(name)
+            ? throw new V2FormatException("a requested output has no 'name'")
+            : new RequestedOutput(name) { Parameters = parameters };
+    }
+
+    private static long[] ReadShape(ref Utf8JsonReader reader, string? inputName)
+    {
+        ExpectArray(ref reader, $"input '{inputName}' shape");
+        var shape = new List<long>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var dimension) || dimension < 0)
+            {
+                throw new V2FormatException($"input '{inputName}': every 'shape' dimension must be an integer of 0 or more");
+            }
+
+            if (shape.Count == MaxRank)
+            {
+                throw new V2FormatException($"input '{inputName}': 'shape' has more than {MaxRank} dimensions");
+            }
+
+            shape.Add(dimension);
+        }
+
+        return [.. shape];
+    }
+
+    private static void ReadParameters(ref Utf8JsonReader reader, Dictionary<string, ParameterValue> parameters, string owner)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new V2FormatException($"the 'parameters' of the {owner} must be an object");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            parameters[key] = reader.TokenType switch
+            {
+                JsonTokenType.String => ParameterValue.Of(reader.GetString()!),
+                JsonTokenType.True => ParameterValue.Of(true),
+                JsonTokenType.False => ParameterValue.Of(false),
+                JsonTokenType.Number when reader.TryGetInt64(out var integer) => ParameterValue.Of(integer),
+                JsonTokenType.Number => ParameterValue.Of(reader.GetDouble()),
+                _ => throw new V2FormatException($"parameter '{key}' of the {owner} must be a string, a number or a bool"),
+            };
+        }
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader, string field)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new V2FormatException($"'{field}' must be a string");
+    }
+
+    private static void ExpectArray(ref Utf8JsonReader reader, string field)
+    {
+        if (reader.TokenType == JsonTokenType.PropertyName)
+        {
+            reader.Read();
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new V2FormatException($"'{field}' must be an array");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Modelport.Core.Configuration;
+using Modelport.Core.Inference;
+using Modelport.Core.Lifecycle;
+using Modelport.Core.Models;
+using Modelport.Core.Tensors;
+using Modelport.Server.Errors;
+using Modelport.Server.Hosting;
+using Modelport.Server.Http;
+
+namespace Modelport.Server.KServe;
+
+internal static class KServeHandlers
+{
+    /// <summary>The protocol extensions this server implements, as <c>GET /v2</c> lists them.</summary>
+    private static readonly string[] Extensions = ["binary_tensor_data", "model_configuration", "model_repository"];
+
+    public static IResult Live() => Results.Ok();
+
+    public static IResult Ready(ModelManager models) => models.IsReady ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+
+    public static async Task ServerMetadata(HttpContext context)
+    {
+        await WriteJsonAsync(context, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", "modelport");
+            writer.WriteString("version", ServerVersion.Current);
+            writer.WriteStartArray("extensions");
+            Array.ForEach(Extensions, writer.WriteStringValue);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }).ConfigureAwait(false);
+    }
+
+    public static async Task ModelMetadata(HttpContext context, InferenceService inference)
+    {
+        var metadata = inference.GetMetadata(context.Model(), context.Version());
+        if (metadata.Error is { } error)
+        {
+            await ErrorResponses.WriteAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteJsonAsync(context, writer => WriteMetadata(writer, metadata.Value)).ConfigureAwait(false);
+    }
+
+    public static async Task ModelReady(HttpContext context, ModelManager models)
+    {
+        var acquired = models.Acquire(context.Model(), context.Version());
+        if (acquired.Error is { } error)
+        {
+            await ErrorResponses.WriteAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        acquired.Value.Dispose();
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    public static async Task ModelConfig(HttpContext context, InferenceService inference)
+    {
+        var config = inference.GetConfig(context.Model(), context.Version());
+        if (config.Error is { } error)
+        {
+            await ErrorResponses.WriteAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(ModelConfigJson.Format(config.Value), context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public static async Task Infer(HttpContext context)
+    {
+        var inference = context.RequestServices.GetRequiredService<InferenceService>();
+        if (!TryReadHeaderLength(context, out var headerLength))
+        {
+            await ErrorResponses.WriteAsync(
+                context,
+                StatusCodes.Status400BadRequest,
+                $"{V2Parameters.InferenceHeaderContentLength} must be a number of bytes, not '{context.Request.Headers[V2Parameters.InferenceHeaderContentLength]}'").ConfigureAwait(false);
+            return;
+        }
+
+        var body = await RequestBody.ReadAsync(context).ConfigureAwait(false);
+        if (body.Error is { } unreadable)
+        {
+            await ErrorResponses.WriteAsync(context, unreadable).ConfigureAwait(false);
+            return;
+        }
+
+        using var bodyBuffer = body.Value;
+        var parsed = InferRequestReader.Read(bodyBuffer.Memory, headerLength, context.Model(), context.Version());
+        if (parsed.Error is { } malformed)
+        {
+            await ErrorResponses.WriteAsync(context, malformed).ConfigureAwait(false);
+            return;
+        }
+
+        using var request = parsed.Value;
+        var result = await inference.InferAsync(request.Request, context.RequestAborted).ConfigureAwait(false);
+        if (result.Error is { } failed)
+        {
+            await ErrorResponses.WriteAsync(context, failed).ConfigureAwait(false);
+            return;
+        }
+
+        using var response = result.Value;
+        await InferResponseWriter.WriteAsync(context, response, request).ConfigureAwait(false);
+    }
+
+    internal static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        write(writer);
+    }
+
+    private static bool TryReadHeaderLength(HttpContext context, out int? headerLength)
+    {
+        headerLength = null;
+        var header = context.Request.Headers[V2Parameters.InferenceHeaderContentLength];
+        if (header.Count == 0)
+        {
+            return true;
+        }
+
+        if (int.TryParse(header.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+        {
+            headerLength = length;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static void WriteMetadata(Utf8JsonWriter writer, ModelMetadata metadata)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", metadata.Name);
+        writer.WriteStartArray("versions");
+        foreach (var version in metadata.Versions)
+        {
+            writer.WriteStringValue(version);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("platform", metadata.Platform);
+        WriteTensors(writer, "inputs", metadata.Inputs);
+        WriteTensors(writer, "outputs", metadata.Outputs);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTensors(Utf8JsonWriter writer, string property, IReadOnlyList<TensorMetadata> tensors)
+    {
+        writer.WriteStartArray(property);
+        foreach (var tensor in tensors)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", tensor.Name);
+            writer.WriteString("datatype", tensor.DataType.WireName());
+            writer.WriteStartArray("shape");
+            foreach (var dimension in tensor.Shape)
+            {
+                writer.WriteNumberValue(dimension);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+}
