@@ -33,6 +33,9 @@ public sealed partial class ModelManager : IAsyncDisposable
 
     public ModelControlMode ControlMode => _options.ControlMode;
 
+    /// <summary>True once the models the control mode loads at start have been loaded or have failed.</summary>
+    public bool IsStarted => _started;
+
     /// <summary>True once the start-up loads finished and, with strict readiness, every model meant to serve is ready.</summary>
     public bool IsReady =>
         _started && (!_options.StrictReadiness || _models.Values.All(entry => !entry.Table.Serving || entry.Table.FullyReady));
