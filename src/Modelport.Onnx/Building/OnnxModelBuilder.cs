@@ -10,7 +10,7 @@ namespace Modelport.Onnx;
 /// </summary>
 public sealed class OnnxModelBuilder
 {
-    // IR 8 (ONNX 1.10) covers opset 17 and loads in every ONNX Runtime since 1.10.
+    // IR 8 is what ONNX 1.12 released with opset 17; every ONNX Runtime that runs opset 17 loads it.
     private const long IrVersion = 8;
     private const string ProducerName = "modelport";
 
