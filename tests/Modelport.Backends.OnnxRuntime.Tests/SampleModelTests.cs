@@ -3,12 +3,11 @@ using System.Text;
 using Modelport.Core.Backends;
 using Modelport.Core.Configuration;
 using Modelport.Core.Tensors;
-using ConfigDataType = Modelport.Core.Configuration.DataType;
 using DataType = Modelport.Core.Tensors.DataType;
 
 namespace Modelport.Backends.OnnxRuntime.Tests;
 
-/// <summary>The models of samples/models, loaded with the configs their config.pbtxt declares.</summary>
+/// <summary>The models of samples/models, loaded with their own config.pbtxt.</summary>
 public sealed class SampleModelTests
 {
     [Fact]
@@ -16,7 +15,7 @@ public sealed class SampleModelTests
     {
         var a = Enumerable.Range(0, 16).ToArray();
         var b = Enumerable.Repeat(1, 16).ToArray();
-        using var model = await LoadAsync("simple", 1, SimpleConfig("simple", ConfigDataType.TypeInt32));
+        using var model = await LoadAsync("simple", 1);
         using var instance = model.CreateInstance();
 
         var result = await instance.ExecuteAsync(
@@ -39,7 +38,7 @@ public sealed class SampleModelTests
     {
         var a = Enumerable.Range(0, 16).Select(x => x.ToString()).ToArray();
         var b = Enumerable.Repeat("2", 16).ToArray();
-        using var model = await LoadAsync("simple_string", 1, SimpleConfig("simple_string", ConfigDataType.TypeString));
+        using var model = await LoadAsync("simple_string", 1);
         using var instance = model.CreateInstance();
 
         var result = await instance.ExecuteAsync(
@@ -68,16 +67,8 @@ public sealed class SampleModelTests
     [InlineData(2, 3f)]
     public async Task Multiplier_VersionsMultiplyByTheirFactor(int version, float factor)
     {
-        var config = new ModelConfig
-        {
-            Name = "multiplier",
-            Platform = "onnxruntime_onnx",
-            MaxBatchSize = 8,
-            Input = { new ModelInput { Name = "INPUT", DataType = ConfigDataType.TypeFp32, Dims = { 4 } } },
-            Output = { new ModelOutput { Name = "OUTPUT", DataType = ConfigDataType.TypeFp32, Dims = { 4 } } },
-        };
         float[] values = [1, -2, 0.5f, 10, 0, 1, 2, 3];
-        using var model = await LoadAsync("multiplier", version, config);
+        using var model = await LoadAsync("multiplier", version);
         using var instance = model.CreateInstance();
 
         var result = await instance.ExecuteAsync(
@@ -92,25 +83,22 @@ public sealed class SampleModelTests
         }
     }
 
-    private static Task<IBackendModel> LoadAsync(string name, int version, ModelConfig config) =>
-        TestLoads.LoadAsync(Path.Combine(TestLoads.Samples, name, version.ToString(), "model.onnx"), config, name);
-
-    private static ModelConfig SimpleConfig(string name, ConfigDataType type) => new()
+    [Fact]
+    public async Task IrisClassifier_LoadsWithItsConfig()
     {
-        Name = name,
-        Platform = "onnxruntime_onnx",
-        MaxBatchSize = 8,
-        Input =
-        {
-            new ModelInput { Name = "INPUT0", DataType = type, Dims = { 16 } },
-            new ModelInput { Name = "INPUT1", DataType = type, Dims = { 16 } },
-        },
-        Output =
-        {
-            new ModelOutput { Name = "OUTPUT0", DataType = type, Dims = { 16 } },
-            new ModelOutput { Name = "OUTPUT1", DataType = type, Dims = { 16 } },
-        },
-    };
+        using var model = await LoadAsync("iris_classifier", 1);
+
+        Assert.Equal(8, model.Config.MaxBatchSize);
+        Assert.Equal("labels.txt", model.Config.Output.Single().LabelFilename);
+    }
+
+    private static Task<IBackendModel> LoadAsync(string name, int version)
+    {
+        var folder = Path.Combine(TestLoads.Samples, name);
+        var configPath = Path.Combine(folder, "config.pbtxt");
+        var config = ModelConfigText.Parse(File.ReadAllText(configPath), configPath);
+        return TestLoads.LoadAsync(Path.Combine(folder, version.ToString(), "model.onnx"), config, name);
+    }
 
     private static byte[] Bytes<T>(T[] values)
         where T : unmanaged => MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
