@@ -33,7 +33,12 @@ internal sealed partial class ConfigCompleter(string modelName, OnnxSignature mo
         {
             foreach (var tensor in model.Inputs)
             {
-                config.Input.Add(new ModelInput { Name = tensor.Name, DataType = tensor.DataType.ToConfig(), Dims = { ConfigDims("input", tensor, config.MaxBatchSize) } });
+                config.Input.Add(new ModelInput
+                {
+                    Name = tensor.Name,
+                    DataType = tensor.DataType.ToConfig(),
+                    Dims = { ConfigDims("input", tensor, config.MaxBatchSize) },
+                });
             }
         }
         else
@@ -45,7 +50,12 @@ internal sealed partial class ConfigCompleter(string modelName, OnnxSignature mo
         {
             foreach (var tensor in model.Outputs)
             {
-                config.Output.Add(new ModelOutput { Name = tensor.Name, DataType = tensor.DataType.ToConfig(), Dims = { ConfigDims("output", tensor, config.MaxBatchSize) } });
+                config.Output.Add(new ModelOutput
+                {
+                    Name = tensor.Name,
+                    DataType = tensor.DataType.ToConfig(),
+                    Dims = { ConfigDims("output", tensor, config.MaxBatchSize) },
+                });
             }
         }
         else

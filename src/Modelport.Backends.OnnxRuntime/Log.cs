@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Modelport.Backends.OnnxRuntime;
 
@@ -16,6 +17,6 @@ internal static partial class Log
         int maxBatchSize,
         int intraOpThreads,
         int interOpThreads,
-        Microsoft.ML.OnnxRuntime.ExecutionMode executionMode,
-        Microsoft.ML.OnnxRuntime.GraphOptimizationLevel optimizationLevel);
+        ExecutionMode executionMode,
+        GraphOptimizationLevel optimizationLevel);
 }
