@@ -1,0 +1,10 @@
+namespace Modelport.Core.Configuration;
+
+internal enum PbtxtTokenKind
+{
+    End,
+    Identifier,
+    Number,
+    String,
+    Symbol,
+}
