@@ -177,6 +177,18 @@ public sealed partial class ModelManager
             failures.Add(reason);
         }
 
+        if (failures.Count > 0)
+        {
+            // A version the policy no longer selects keeps serving while its replacement failed to load.
+            foreach (var slot in previous.Versions.Values.Where(slot => slot.Handle is not null && !versions.ContainsKey(slot.Version)))
+            {
+                if (folders.Any(folder => folder.Version == slot.Version))
+                {
+                    versions = versions.Add(slot.Version, slot);
+                }
+            }
+        }
+
         entry.Table = new ModelTable(versions, null, true, fingerprint);
         RetireReplaced(entry.Name, previous, versions);
         return failures.Count == 0
