@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
 using Modelport.Core.Repository;
 using Modelport.Server.Hosting;
 
@@ -71,7 +71,8 @@ internal static class ServeCommand
             try
             {
                 await using var app = ModelportServer.Build(server, repository);
-                await app.RunAsync(cancellationToken).ConfigureAwait(false);
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 return 0;
             }
             catch (ArgumentException exception)

@@ -21,6 +21,7 @@ public sealed partial class ModelManager : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task? _polling;
     private volatile bool _started;
+    private int _disposed;
 
     public ModelManager(ModelRepositoryOptions options, IEnumerable<IModelBackend> backends, TimeProvider timeProvider, ILogger<ModelManager> logger)
     {
@@ -149,6 +150,11 @@ public sealed partial class ModelManager : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_polling is not null)
         {

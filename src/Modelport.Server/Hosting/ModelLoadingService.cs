@@ -15,10 +15,4 @@ internal sealed class ModelLoadingService(ModelManager models, ILogger<ModelLoad
         await models.StartAsync(stoppingToken).ConfigureAwait(false);
         Log.ModelTable(logger, ModelStatusTable.Format(models.GetIndex()));
     }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        await models.DisposeAsync().ConfigureAwait(false);
-    }
 }

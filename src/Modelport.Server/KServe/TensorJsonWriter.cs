@@ -33,7 +33,7 @@ internal static class TensorJsonWriter
         {
             var length = (int)BinaryPrimitives.ReadUInt32LittleEndian(data);
             var element = data.Slice(BytesElements.LengthPrefixSize, length);
-            if (Utf8.IsValid(element))
+            if (System.Text.Unicode.Utf8.IsValid(element))
             {
                 writer.WriteStringValue(element);
             }
