@@ -19,7 +19,9 @@ public sealed class ConformanceTests(ConformanceServerFixture fixture) : IClassF
     [Fact]
     public void Every_known_failure_is_a_case_of_the_catalogue()
     {
-        Assert.Empty(KnownFailures.Cases.Keys.Where(id => !ConformanceData.Cases.Any(conformanceCase => conformanceCase.Id == id)));
+        var caseIds = ConformanceData.Cases.Select(conformanceCase => conformanceCase.Id).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Subset(caseIds, KnownFailures.Cases.Keys.ToHashSet(StringComparer.Ordinal));
     }
 
     [Fact]
