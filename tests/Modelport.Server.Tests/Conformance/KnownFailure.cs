@@ -1,0 +1,3 @@
+namespace Modelport.Server.Tests.Conformance;
+
+internal sealed record KnownFailure(FailureCategory Category, string Reason);
