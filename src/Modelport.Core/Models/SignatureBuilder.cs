@@ -16,11 +16,6 @@ internal static class SignatureBuilder
             throw new ModelLoadException($"max_batch_size must be 0 or more, not {config.MaxBatchSize}");
         }
 
-        if (config.Input.Count == 0)
-        {
-            throw new ModelLoadException("the config declares no input and none could be read from the model");
-        }
-
         if (config.Output.Count == 0)
         {
             throw new ModelLoadException("the config declares no output and none could be read from the model");

@@ -52,6 +52,7 @@ internal static class InferRequestReader
         var parameters = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
         var inputs = new List<InferenceTensor>();
         List<RequestedOutput>? outputs = null;
+        var hasInputs = false;
         var binaryOffset = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -67,6 +68,7 @@ internal static class InferRequestReader
             else if (reader.ValueTextEquals("inputs"))
             {
                 ExpectArray(ref reader, "inputs");
+                hasInputs = true;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     inputs.Add(ReadInput(ref reader, json.Length, binary, ref binaryOffset, rented));
@@ -88,7 +90,8 @@ internal static class InferRequestReader
             }
         }
 
-        if (inputs.Count == 0)
+        // An empty list is fine: a model may have no inputs (a constant), and the validator knows which are required.
+        if (!hasInputs)
         {
             throw new V2FormatException("the request has no 'inputs'");
         }
