@@ -91,7 +91,7 @@ internal sealed partial class ConfigJsonReader
         };
         if (special is { } value)
         {
-            return single ? (float)value : value;
+            return single ? (float)value : (object)value;
         }
 
         if (single && float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsedSingle))

@@ -6,7 +6,7 @@ namespace Modelport.Core.Configuration;
 /// </summary>
 public sealed class ModelConfigParseException : Exception
 {
-    public ModelConfigParseException(string detail, string? sourceName, int line, int column, string? field)
+    internal ModelConfigParseException(string detail, string? sourceName, int line, int column, string? field)
         : base(Compose(detail, sourceName, line, column))
     {
         Detail = detail;

@@ -22,8 +22,6 @@ internal sealed class PbtxtLexer
         _position = _lineStart = text.StartsWith('\uFEFF') ? 1 : 0;
     }
 
-    public string? SourceName => _sourceName;
-
     public PbtxtToken Peek() => _peeked ??= Lex();
 
     public PbtxtToken Next()

@@ -136,7 +136,7 @@ internal sealed partial class PbtxtReader
     {
         if (ProtoIntegers.TryParseMagnitude(text, radixPrefixes: false, out var magnitude, out var overflow) && !overflow)
         {
-            return single ? (float)magnitude : magnitude;
+            return single ? (float)magnitude : (double)magnitude;
         }
 
         var digits = text.AsSpan().TrimEnd("fF");

@@ -37,7 +37,7 @@ internal static class ProtoReflection
 
     /// <summary>Map entries ordered by key, so that output does not depend on insertion order.</summary>
     public static IEnumerable<DictionaryEntry> SortedEntries(IDictionary map) =>
-        map.Cast<DictionaryEntry>().Order(EntryByKey.Instance);
+        map.Keys.Cast<object>().Order(KeyComparer.Instance).Select(key => new DictionaryEntry(key, map[key]));
 
     public static void Store(IMessage message, FieldDescriptor field, object value)
     {
@@ -100,12 +100,12 @@ internal static class ProtoReflection
         };
     }
 
-    private sealed class EntryByKey : IComparer<DictionaryEntry>
+    private sealed class KeyComparer : IComparer<object>
     {
-        public static readonly EntryByKey Instance = new();
+        public static readonly KeyComparer Instance = new();
 
-        public int Compare(DictionaryEntry x, DictionaryEntry y) => x.Key is string a && y.Key is string b
+        public int Compare(object? x, object? y) => x is string a && y is string b
             ? string.CompareOrdinal(a, b)
-            : Comparer.DefaultInvariant.Compare(x.Key, y.Key);
+            : Comparer.DefaultInvariant.Compare(x, y);
     }
 }
