@@ -10,8 +10,10 @@ using Google.Protobuf.Reflection;
 namespace Modelport.Core.Configuration;
 
 /// <summary>
-/// Writes a message as protobuf JSON with proto field names, default values left out, and
-/// 64-bit integers as JSON numbers, the form Triton's config endpoint returns.
+/// Writes a message as protobuf JSON the way Triton's config endpoint does: proto field names, 64-bit integers as
+/// JSON numbers, and scalar, repeated and map fields written even when they hold their default (Triton sets
+/// protobuf's always_print_primitive_fields), so clients can read <c>config["max_batch_size"]</c> of any model.
+/// Unset sub-messages and unset oneof members are left out.
 /// </summary>
 internal static class ConfigJsonWriter
 {
@@ -32,7 +34,7 @@ internal static class ConfigJsonWriter
     private static void WriteMessage(Utf8JsonWriter writer, IMessage message)
     {
         writer.WriteStartObject();
-        foreach (var field in ProtoReflection.PresentFields(message))
+        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder().Where(field => AlwaysWritten(field) || ProtoReflection.IsPresent(message, field)))
         {
             writer.WritePropertyName(field.Name);
             var value = field.Accessor.GetValue(message);
@@ -58,6 +60,9 @@ internal static class ConfigJsonWriter
 
         writer.WriteEndObject();
     }
+
+    private static bool AlwaysWritten(FieldDescriptor field) =>
+        field.IsRepeated || (field.FieldType is not (FieldType.Message or FieldType.Group) && field.RealContainingOneof is null && !field.HasPresence);
 
     private static void WriteMap(Utf8JsonWriter writer, FieldDescriptor field, IDictionary map)
     {

@@ -74,7 +74,7 @@ internal static class ProtoReflection
             : $"field '{field.Name}' conflicts with '{other.Name}': only one field of oneof '{oneof!.Name}' may be set";
     }
 
-    private static bool IsPresent(IMessage message, FieldDescriptor field)
+    public static bool IsPresent(IMessage message, FieldDescriptor field)
     {
         var value = field.Accessor.GetValue(message);
         if (field.IsRepeated)

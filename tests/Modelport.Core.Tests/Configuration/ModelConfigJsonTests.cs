@@ -20,13 +20,25 @@ public sealed class ModelConfigJsonTests
             instance_group { kind: KIND_CPU }
             """);
 
-        var expected = """
-            {"name":"simple","platform":"onnxruntime_onnx","max_batch_size":8,
-            "input":[{"name":"INPUT0","data_type":"TYPE_INT32","dims":[16,-1]}],
-            "instance_group":[{"kind":"KIND_CPU"}],
-            "dynamic_batching":{"max_queue_delay_microseconds":18446744073709551615,"priority_queue_policy":{"2":{"timeout_action":"DELAY"}}}}
-            """.ReplaceLineEndings("");
-        Assert.Equal(expected, ModelConfigJson.Format(config));
+        var json = ModelConfigJson.Format(config);
+
+        Assert.StartsWith("{\"name\":\"simple\",\"platform\":\"onnxruntime_onnx\",\"max_batch_size\":8,", json, StringComparison.Ordinal);
+        Assert.Contains("{\"name\":\"INPUT0\",\"data_type\":\"TYPE_INT32\",\"format\":\"FORMAT_NONE\",\"dims\":[16,-1],", json, StringComparison.Ordinal);
+        Assert.Contains("\"max_queue_delay_microseconds\":18446744073709551615", json, StringComparison.Ordinal);
+        Assert.Contains("\"priority_queue_policy\":{\"2\":{\"timeout_action\":\"DELAY\",", json, StringComparison.Ordinal);
+        Assert.Contains("\"instance_group\":[{\"name\":\"\",\"count\":0,\"gpus\":[],\"kind\":\"KIND_CPU\",", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WritesDefaultScalarsAndEmptyListsButNotUnsetMessages()
+    {
+        var json = ModelConfigJson.Format(new ModelConfig { Name = "m" });
+
+        Assert.Contains("\"max_batch_size\":0", json, StringComparison.Ordinal);
+        Assert.Contains("\"input\":[]", json, StringComparison.Ordinal);
+        Assert.Contains("\"parameters\":{}", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("dynamic_batching", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("version_policy", json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,8 +56,8 @@ public sealed class ModelConfigJsonTests
 
         Assert.Contains("\"name\":\"modèle <&>\"", json);
         Assert.Contains("\"minimum_slot_utilization\":\"Infinity\"", json);
-        Assert.Contains("\"inputs\":{\"x\":{\"zero_data\":false}}", json);
-        Assert.Contains("\"data_type\":99,\"dims\":[-9223372036854775808]", json);
+        Assert.Contains("\"inputs\":{\"x\":{\"data_type\":\"TYPE_INVALID\",\"dims\":[],\"zero_data\":false}}", json);
+        Assert.Contains("\"data_type\":99,\"format\":\"FORMAT_NONE\",\"dims\":[-9223372036854775808]", json);
     }
 
     [Fact]
