@@ -95,17 +95,6 @@ public sealed class InferenceService(ModelManager models)
         return lease.Handle.Config.Clone();
     }
 
-    public bool IsModelReady(string name, string? version)
-    {
-        var acquired = models.Acquire(name, version);
-        if (acquired.IsSuccess)
-        {
-            acquired.Value.Dispose();
-        }
-
-        return acquired.IsSuccess;
-    }
-
     private static Result<IReadOnlyList<InferenceTensor>> ToClientOutputs(ModelHandle handle, ValidatedRequest request, ExecutionOutputs outputs)
     {
         var tensors = new InferenceTensor[request.Outputs.Count];

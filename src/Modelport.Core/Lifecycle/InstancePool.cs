@@ -23,8 +23,6 @@ internal sealed class InstancePool : IDisposable
         }
     }
 
-    public int Count => _instances.Length;
-
     public async ValueTask<Result<ExecutionOutputs>> ExecuteAsync(ExecutionInputs inputs, CancellationToken cancellationToken)
     {
         IModelInstance instance;

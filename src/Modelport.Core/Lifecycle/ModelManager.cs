@@ -32,8 +32,6 @@ public sealed partial class ModelManager : IAsyncDisposable
         _logger = logger;
     }
 
-    public ModelControlMode ControlMode => _options.ControlMode;
-
     /// <summary>True once the models the control mode loads at start have been loaded or have failed.</summary>
     public bool IsStarted => _started;
 

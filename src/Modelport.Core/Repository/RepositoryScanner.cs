@@ -39,10 +39,4 @@ internal static class RepositoryScanner
 
         return new RepositoryScan(models, conflicts);
     }
-
-    public static ModelDirectory? Find(IReadOnlyList<string> repositoryPaths, string name)
-    {
-        var scan = Scan(repositoryPaths);
-        return scan.Models.GetValueOrDefault(name);
-    }
 }

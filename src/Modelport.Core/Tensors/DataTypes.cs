@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Modelport.Core.Tensors;
 
 /// <summary>Names and sizes of <see cref="DataType"/> on the wire ("FP32") and in model configs ("TYPE_FP32").</summary>
@@ -43,21 +41,6 @@ public static class DataTypes
         }
 
         type = default;
-        return false;
-    }
-
-    public static bool TryParseConfigName(string? name, [NotNullWhen(true)] out DataType? type)
-    {
-        foreach (var entry in Table)
-        {
-            if (string.Equals(entry.ConfigName, name, StringComparison.Ordinal))
-            {
-                type = entry.Type;
-                return true;
-            }
-        }
-
-        type = null;
         return false;
     }
 

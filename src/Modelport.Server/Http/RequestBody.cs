@@ -13,6 +13,9 @@ internal sealed class RequestBody : IDisposable
 {
     private const int InitialSize = 16 * 1024;
 
+    // A declared Content-Length sizes the first buffer only up to this; beyond it the buffer grows as bytes arrive.
+    private const int LargestFirstBuffer = 1024 * 1024;
+
     private byte[] _buffer;
 
     private RequestBody(byte[] buffer, int length)
@@ -34,7 +37,7 @@ internal sealed class RequestBody : IDisposable
             return InferenceError.InvalidArgument($"the request body is {declared} bytes, more than the limit of {limit} bytes");
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared ?? InitialSize, InitialSize * 64L));
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared ?? InitialSize, LargestFirstBuffer));
         var length = 0;
         try
         {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Modelport.Core.Configuration;
 using Modelport.Core.Inference;
 using Modelport.Core.Lifecycle;
@@ -74,9 +73,8 @@ internal static class KServeHandlers
         await context.Response.WriteAsync(ModelConfigJson.Format(config.Value), context.RequestAborted).ConfigureAwait(false);
     }
 
-    public static async Task Infer(HttpContext context)
+    public static async Task Infer(HttpContext context, InferenceService inference)
     {
-        var inference = context.RequestServices.GetRequiredService<InferenceService>();
         if (!TryReadHeaderLength(context, out var headerLength))
         {
             await ErrorResponses.WriteAsync(
