@@ -61,15 +61,7 @@ internal static class InferResponseWriter
         {
             var output = response.Outputs[index];
             writer.WriteStartObject();
-            writer.WriteString("name", output.Name);
-            writer.WriteString("datatype", output.DataType.WireName());
-            writer.WriteStartArray("shape");
-            foreach (var dimension in output.Shape)
-            {
-                writer.WriteNumberValue(dimension);
-            }
-
-            writer.WriteEndArray();
+            TensorHeaderWriter.Write(writer, output.Name, output.DataType, output.Shape);
             if (binary[index])
             {
                 writer.WriteStartObject("parameters");

@@ -160,15 +160,7 @@ internal static class KServeHandlers
         foreach (var tensor in tensors)
         {
             writer.WriteStartObject();
-            writer.WriteString("name", tensor.Name);
-            writer.WriteString("datatype", tensor.DataType.WireName());
-            writer.WriteStartArray("shape");
-            foreach (var dimension in tensor.Shape)
-            {
-                writer.WriteNumberValue(dimension);
-            }
-
-            writer.WriteEndArray();
+            TensorHeaderWriter.Write(writer, tensor.Name, tensor.DataType, tensor.Shape);
             writer.WriteEndObject();
         }
 
