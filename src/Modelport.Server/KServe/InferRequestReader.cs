@@ -3,6 +3,8 @@ using System.Text.Json;
 using Modelport.Core.Errors;
 using Modelport.Core.Inference;
 using Modelport.Core.Tensors;
+using Modelport.Server.Http;
+using Modelport.Server.Json;
 
 namespace Modelport.Server.KServe;
 
@@ -25,27 +27,27 @@ internal static class InferRequestReader
                 $"{V2Parameters.InferenceHeaderContentLength} is {jsonLength}, but the request body has {body.Length} bytes");
         }
 
-        var rented = new List<byte[]>();
+        var buffers = new PooledBuffers();
         try
         {
-            var request = ReadJson(body[..jsonLength], body[jsonLength..], modelName, modelVersion, rented);
+            var request = ReadJson(body[..jsonLength], body[jsonLength..], modelName, modelVersion, buffers);
             return request;
         }
-        catch (Exception exception) when (exception is JsonException or V2FormatException)
+        catch (Exception exception) when (exception is JsonException or RequestFormatException)
         {
-            rented.ForEach(buffer => ArrayPool<byte>.Shared.Return(buffer));
+            buffers.Dispose();
             return InferenceError.InvalidArgument(exception is JsonException
                 ? $"the request body is not valid JSON: {exception.Message}"
                 : exception.Message);
         }
     }
 
-    private static ParsedInferRequest ReadJson(ReadOnlyMemory<byte> json, ReadOnlyMemory<byte> binary, string modelName, string? modelVersion, List<byte[]> rented)
+    private static ParsedInferRequest ReadJson(ReadOnlyMemory<byte> json, ReadOnlyMemory<byte> binary, string modelName, string? modelVersion, PooledBuffers buffers)
     {
         var reader = new Utf8JsonReader(json.Span, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new V2FormatException("the request body must be a JSON object");
+            throw new RequestFormatException("the request body must be a JSON object");
         }
 
         string? id = null;
@@ -59,7 +61,7 @@ internal static class InferRequestReader
             if (reader.ValueTextEquals("id"))
             {
                 reader.Read();
-                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new V2FormatException("'id' must be a string");
+                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new RequestFormatException("'id' must be a string");
             }
             else if (reader.ValueTextEquals("parameters"))
             {
@@ -71,7 +73,7 @@ internal static class InferRequestReader
                 hasInputs = true;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    inputs.Add(ReadInput(ref reader, json.Length, binary, ref binaryOffset, rented));
+                    inputs.Add(ReadInput(ref reader, json.Length, binary, ref binaryOffset, buffers));
                 }
             }
             else if (reader.ValueTextEquals("outputs"))
@@ -93,12 +95,12 @@ internal static class InferRequestReader
         // An empty list is fine: a model may have no inputs (a constant), and the validator knows which are required.
         if (!hasInputs)
         {
-            throw new V2FormatException("the request has no 'inputs'");
+            throw new RequestFormatException("the request has no 'inputs'");
         }
 
         if (binaryOffset != binary.Length)
         {
-            throw new V2FormatException(
+            throw new RequestFormatException(
                 $"the binary part of the body has {binary.Length} bytes, but the inputs' binary_data_size parameters add up to {binaryOffset}");
         }
 
@@ -112,14 +114,14 @@ internal static class InferRequestReader
             Outputs = outputs,
             Parameters = parameters,
         };
-        return new ParsedInferRequest(request, binaryDataOutput, rented);
+        return new ParsedInferRequest(request, binaryDataOutput, buffers);
     }
 
-    private static InferenceTensor ReadInput(ref Utf8JsonReader reader, int jsonLength, ReadOnlyMemory<byte> binary, ref int binaryOffset, List<byte[]> rented)
+    private static InferenceTensor ReadInput(ref Utf8JsonReader reader, int jsonLength, ReadOnlyMemory<byte> binary, ref int binaryOffset, PooledBuffers buffers)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new V2FormatException("each element of 'inputs' must be an object");
+            throw new RequestFormatException("each element of 'inputs' must be an object");
         }
 
         string? name = null;
@@ -163,37 +165,37 @@ internal static class InferRequestReader
 
         if (string.IsNullOrEmpty(name))
         {
-            throw new V2FormatException("an input has no 'name'");
+            throw new RequestFormatException("an input has no 'name'");
         }
 
         if (datatype is null)
         {
-            throw new V2FormatException($"input '{name}' has no 'datatype'");
+            throw new RequestFormatException($"input '{name}' has no 'datatype'");
         }
 
         if (!DataTypes.TryParseWireName(datatype, out var type))
         {
-            throw new V2FormatException($"input '{name}' has datatype '{datatype}', which is not one of {DataTypes.AllWireNames}");
+            throw new RequestFormatException($"input '{name}' has datatype '{datatype}', which is not one of {DataTypes.AllWireNames}");
         }
 
         if (shape is null)
         {
-            throw new V2FormatException($"input '{name}' has no 'shape'");
+            throw new RequestFormatException($"input '{name}' has no 'shape'");
         }
 
         var elementCount = TensorShape.ElementCount(shape)
-            ?? throw new V2FormatException($"input '{name}' has shape {TensorShape.Format(shape)}, whose element count overflows");
+            ?? throw new RequestFormatException($"input '{name}' has shape {TensorShape.Format(shape)}, whose element count overflows");
 
         if (parameters.TryGetValue(V2Parameters.BinaryDataSize, out var sizeParameter))
         {
             if (hasData)
             {
-                throw new V2FormatException($"input '{name}' has both 'data' and the parameter binary_data_size");
+                throw new RequestFormatException($"input '{name}' has both 'data' and the parameter binary_data_size");
             }
 
             if (!sizeParameter.TryGetInt64(out var size) || size < 0 || size > binary.Length - binaryOffset)
             {
-                throw new V2FormatException(
+                throw new RequestFormatException(
                     $"input '{name}' has binary_data_size {sizeParameter}, but only {binary.Length - binaryOffset} bytes of binary data remain in the body");
             }
 
@@ -204,21 +206,21 @@ internal static class InferRequestReader
 
         if (!hasData)
         {
-            throw new V2FormatException($"input '{name}' has neither 'data' nor the parameter binary_data_size");
+            throw new RequestFormatException($"input '{name}' has neither 'data' nor the parameter binary_data_size");
         }
 
         // Every JSON element takes at least one byte, so a shape with more elements than the JSON has bytes is a lie;
         // refuse it before allocating anything from it.
         if (elementCount > jsonLength)
         {
-            throw new V2FormatException(
+            throw new RequestFormatException(
                 $"input '{name}' has shape {TensorShape.Format(shape)} ({elementCount} elements), more elements than the {jsonLength}-byte request can hold");
         }
 
-        return new InferenceTensor(name, type, shape, ReadData(ref data, name, type, elementCount, rented));
+        return new InferenceTensor(name, type, shape, ReadData(ref data, name, type, elementCount, buffers));
     }
 
-    private static ReadOnlyMemory<byte> ReadData(ref Utf8JsonReader reader, string name, DataType type, long elementCount, List<byte[]> rented)
+    private static ReadOnlyMemory<byte> ReadData(ref Utf8JsonReader reader, string name, DataType type, long elementCount, PooledBuffers buffers)
     {
         if (type == DataType.Bytes)
         {
@@ -227,18 +229,16 @@ internal static class InferRequestReader
             return writer.WrittenMemory;
         }
 
-        var byteSize = (int)(elementCount * type.ElementSize());
-        var buffer = ArrayPool<byte>.Shared.Rent(byteSize);
-        rented.Add(buffer);
-        TensorJsonReader.ReadFixedSize(ref reader, name, type, buffer.AsSpan(0, byteSize), elementCount);
-        return buffer.AsMemory(0, byteSize);
+        var buffer = buffers.Rent((int)(elementCount * type.ElementSize()));
+        TensorJsonReader.ReadFixedSize(ref reader, name, type, buffer.Span, elementCount);
+        return buffer;
     }
 
     private static RequestedOutput ReadOutput(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new V2FormatException("each element of 'outputs' must be an object");
+            throw new RequestFormatException("each element of 'outputs' must be an object");
         }
 
         string? name = null;
@@ -261,7 +261,7 @@ internal static class InferRequestReader
         }
 
         return string.IsNullOrEmpty(name)
-            ? throw new V2FormatException("a requested output has no 'name'")
+            ? throw new RequestFormatException("a requested output has no 'name'")
             : new RequestedOutput(name) { Parameters = parameters };
     }
 
@@ -273,12 +273,12 @@ internal static class InferRequestReader
         {
             if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var dimension) || dimension < 0)
             {
-                throw new V2FormatException($"input '{inputName}': every 'shape' dimension must be an integer of 0 or more");
+                throw new RequestFormatException($"input '{inputName}': every 'shape' dimension must be an integer of 0 or more");
             }
 
             if (shape.Count == MaxRank)
             {
-                throw new V2FormatException($"input '{inputName}': 'shape' has more than {MaxRank} dimensions");
+                throw new RequestFormatException($"input '{inputName}': 'shape' has more than {MaxRank} dimensions");
             }
 
             shape.Add(dimension);
@@ -292,7 +292,7 @@ internal static class InferRequestReader
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new V2FormatException($"the 'parameters' of the {owner} must be an object");
+            throw new RequestFormatException($"the 'parameters' of the {owner} must be an object");
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -306,7 +306,7 @@ internal static class InferRequestReader
                 JsonTokenType.False => ParameterValue.Of(false),
                 JsonTokenType.Number when reader.TryGetInt64(out var integer) => ParameterValue.Of(integer),
                 JsonTokenType.Number => ParameterValue.Of(reader.GetDouble()),
-                _ => throw new V2FormatException($"parameter '{key}' of the {owner} must be a string, a number or a bool"),
+                _ => throw new RequestFormatException($"parameter '{key}' of the {owner} must be a string, a number or a bool"),
             };
         }
     }
@@ -314,7 +314,7 @@ internal static class InferRequestReader
     private static string ReadString(ref Utf8JsonReader reader, string field)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new V2FormatException($"'{field}' must be a string");
+        return reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new RequestFormatException($"'{field}' must be a string");
     }
 
     private static void ExpectArray(ref Utf8JsonReader reader, string field)
@@ -326,7 +326,7 @@ internal static class InferRequestReader
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new V2FormatException($"'{field}' must be an array");
+            throw new RequestFormatException($"'{field}' must be an array");
         }
     }
 }

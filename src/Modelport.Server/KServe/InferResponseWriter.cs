@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Modelport.Core.Inference;
 using Modelport.Core.Tensors;
+using Modelport.Server.Json;
 
 namespace Modelport.Server.KServe;
 

@@ -23,7 +23,7 @@ internal static class KServeHandlers
 
     public static async Task ServerMetadata(HttpContext context)
     {
-        await WriteJsonAsync(context, writer =>
+        await JsonResponses.WriteAsync(context, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("name", "modelport");
@@ -44,7 +44,7 @@ internal static class KServeHandlers
             return;
         }
 
-        await WriteJsonAsync(context, writer => WriteMetadata(writer, metadata.Value)).ConfigureAwait(false);
+        await JsonResponses.WriteAsync(context, writer => WriteMetadata(writer, metadata.Value)).ConfigureAwait(false);
     }
 
     public static async Task ModelReady(HttpContext context, ModelManager models)
@@ -109,14 +109,6 @@ internal static class KServeHandlers
 
         using var response = result.Value;
         await InferResponseWriter.WriteAsync(context, response, request).ConfigureAwait(false);
-    }
-
-    internal static async Task WriteJsonAsync(HttpContext context, Action<Utf8JsonWriter> write)
-    {
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
-        write(writer);
     }
 
     private static bool TryReadHeaderLength(HttpContext context, out int? headerLength)

@@ -1,5 +1,5 @@
-using System.Buffers;
 using Modelport.Core.Inference;
+using Modelport.Server.Http;
 
 namespace Modelport.Server.KServe;
 
@@ -7,29 +7,12 @@ namespace Modelport.Server.KServe;
 /// A v2 infer request read from the wire: the core request plus what only the protocol needs (binary output choice).
 /// Owns the pooled buffers its tensors were parsed into; dispose it after the response is written.
 /// </summary>
-internal sealed class ParsedInferRequest : IDisposable
+internal sealed class ParsedInferRequest(InferenceRequest request, bool binaryDataOutput, PooledBuffers buffers) : IDisposable
 {
-    private readonly List<byte[]> _rentedBuffers;
-
-    public ParsedInferRequest(InferenceRequest request, bool binaryDataOutput, List<byte[]> rentedBuffers)
-    {
-        Request = request;
-        BinaryDataOutput = binaryDataOutput;
-        _rentedBuffers = rentedBuffers;
-    }
-
-    public InferenceRequest Request { get; }
+    public InferenceRequest Request { get; } = request;
 
     /// <summary>The request parameter <c>binary_data_output</c>: outputs default to the binary form.</summary>
-    public bool BinaryDataOutput { get; }
+    public bool BinaryDataOutput { get; } = binaryDataOutput;
 
-    public void Dispose()
-    {
-        foreach (var buffer in _rentedBuffers)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        _rentedBuffers.Clear();
-    }
+    public void Dispose() => buffers.Dispose();
 }

@@ -24,7 +24,7 @@ internal static class RepositoryHandlers
 
         var readyOnly = body.Value is { } root && root.TryGetProperty("ready", out var ready) && ready.ValueKind == JsonValueKind.True;
         var rows = models.GetIndex(readyOnly);
-        await KServeHandlers.WriteJsonAsync(context, writer =>
+        await JsonResponses.WriteAsync(context, writer =>
         {
             writer.WriteStartArray();
             foreach (var row in rows)

@@ -3,11 +3,11 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using Modelport.Core.Tensors;
 
-namespace Modelport.Server.KServe;
+namespace Modelport.Server.Json;
 
 /// <summary>
-/// Reads a tensor's JSON <c>data</c> (nested or flat arrays, row-major) straight into a typed little-endian buffer,
-/// without building an object tree.
+/// Reads a tensor's JSON values (nested or flat arrays, row-major) straight into a typed little-endian buffer,
+/// without building an object tree. The element readers serve front ends that walk the arrays themselves.
 /// </summary>
 internal static class TensorJsonReader
 {
@@ -32,7 +32,7 @@ internal static class TensorJsonReader
     {
         if (written != elementCount)
         {
-            throw new V2FormatException($"input '{inputName}': its shape has {elementCount} elements but its data has {written}");
+            throw new RequestFormatException($"input '{inputName}': its shape has {elementCount} elements but its data has {written}");
         }
     }
 
@@ -43,7 +43,7 @@ internal static class TensorJsonReader
         {
             if (depth >= MaxNesting)
             {
-                throw new V2FormatException($"input '{inputName}': its data is nested more than {MaxNesting} arrays deep");
+                throw new RequestFormatException($"input '{inputName}': its data is nested more than {MaxNesting} arrays deep");
             }
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -56,7 +56,7 @@ internal static class TensorJsonReader
 
         if (written >= elementCount)
         {
-            throw new V2FormatException($"input '{inputName}': its data has more elements than the {elementCount} of its shape");
+            throw new RequestFormatException($"input '{inputName}': its data has more elements than the {elementCount} of its shape");
         }
 
         if (bytesWriter is not null)
@@ -72,7 +72,8 @@ internal static class TensorJsonReader
         written++;
     }
 
-    private static void WriteBytesElement(ref Utf8JsonReader reader, string inputName, IBufferWriter<byte> writer)
+    /// <summary>Appends the string at the reader's position as a BYTES element (length prefix and UTF-8 bytes).</summary>
+    public static void WriteBytesElement(ref Utf8JsonReader reader, string inputName, IBufferWriter<byte> writer)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -86,7 +87,8 @@ internal static class TensorJsonReader
         writer.Advance(BytesElements.LengthPrefixSize + length);
     }
 
-    private static void WriteElement(ref Utf8JsonReader reader, string inputName, DataType type, Span<byte> target)
+    /// <summary>Writes the JSON value at the reader's position as one element of a fixed-size type.</summary>
+    public static void WriteElement(ref Utf8JsonReader reader, string inputName, DataType type, Span<byte> target)
     {
         switch (type)
         {
@@ -135,7 +137,7 @@ internal static class TensorJsonReader
                 BinaryPrimitives.WriteDoubleLittleEndian(target, Real(ref reader, inputName, type));
                 break;
             default:
-                throw new V2FormatException($"input '{inputName}': datatype {type.WireName()} cannot be read from JSON numbers");
+                throw new RequestFormatException($"input '{inputName}': datatype {type.WireName()} cannot be read from JSON numbers");
         }
     }
 
@@ -148,7 +150,7 @@ internal static class TensorJsonReader
 
         if (!reader.TryGetInt64(out var value) || value < min || value > max)
         {
-            throw new V2FormatException($"input '{inputName}': {Text(ref reader)} is not a {type.WireName()} value (from {min} to {max})");
+            throw new RequestFormatException($"input '{inputName}': {Text(ref reader)} is not a {type.WireName()} value (from {min} to {max})");
         }
 
         return value;
@@ -163,7 +165,7 @@ internal static class TensorJsonReader
 
         if (!reader.TryGetUInt64(out var value) || value > max)
         {
-            throw new V2FormatException($"input '{inputName}': {Text(ref reader)} is not a {type.WireName()} value (from 0 to {max})");
+            throw new RequestFormatException($"input '{inputName}': {Text(ref reader)} is not a {type.WireName()} value (from 0 to {max})");
         }
 
         return value;
@@ -198,10 +200,11 @@ internal static class TensorJsonReader
         throw Unexpected(ref reader, inputName, type, "a number");
     }
 
-    private static V2FormatException Unexpected(ref Utf8JsonReader reader, string inputName, DataType type, string expected) =>
+    private static RequestFormatException Unexpected(ref Utf8JsonReader reader, string inputName, DataType type, string expected) =>
         new($"input '{inputName}': {type.WireName()} data must hold {expected} for each element, not {Text(ref reader)}");
 
-    private static string Text(ref Utf8JsonReader reader) => reader.TokenType switch
+    /// <summary>The value at the reader's position as an error message quotes it.</summary>
+    public static string Text(ref Utf8JsonReader reader) => reader.TokenType switch
     {
         JsonTokenType.String => "\"" + reader.GetString() + "\"",
         JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),

@@ -1,4 +1,4 @@
-namespace Modelport.Server.KServe;
+namespace Modelport.Server.Json;
 
 /// <summary>Conversions between float and the upper 16 bits of its IEEE-754 form (bfloat16), rounding to nearest even.</summary>
 internal static class BFloat16Bits
