@@ -8,6 +8,7 @@ using Modelport.Backends.OnnxRuntime;
 using Modelport.Core.DependencyInjection;
 using Modelport.Core.Repository;
 using Modelport.Server.KServe;
+using Modelport.Server.TfServing;
 
 namespace Modelport.Server.Hosting;
 
@@ -36,6 +37,7 @@ public static class ModelportServer
 
         var app = builder.Build();
         app.MapKServeV2();
+        app.MapTfServing();
         return app;
     }
 

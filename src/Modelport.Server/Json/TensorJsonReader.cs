@@ -212,6 +212,7 @@ internal static class TensorJsonReader
         JsonTokenType.False => "false",
         JsonTokenType.Null => "null",
         JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "a list",
         _ => reader.TokenType.ToString(),
     };
 }
