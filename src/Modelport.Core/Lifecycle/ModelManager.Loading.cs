@@ -212,7 +212,13 @@ public sealed partial class ModelManager
         {
             return new VersionLoadOutcome(folder.Version, null, exception.Message);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller gave up (a client that hung up on the repository API): the version fails instead of staying
+            // LOADING, and the versions that did load are still published rather than leaked.
+            return new VersionLoadOutcome(folder.Version, null, "the load was cancelled");
+        }
+        catch (Exception exception)
         {
             return new VersionLoadOutcome(folder.Version, null, $"{exception.GetType().Name}: {exception.Message}");
         }

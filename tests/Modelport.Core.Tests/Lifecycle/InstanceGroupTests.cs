@@ -1,0 +1,60 @@
+using Modelport.Core.Lifecycle;
+using Modelport.Core.Tests.TestSupport;
+
+namespace Modelport.Core.Tests.Lifecycle;
+
+public sealed class InstanceGroupTests
+{
+    [Fact]
+    public async Task Count_n_creates_n_instances_and_runs_at_most_n_executions_at_once()
+    {
+        await using var harness = new ServingHarness();
+        harness.Repository.AddModel("m", "instance_group [{ count: 3 kind: KIND_CPU }]\n", 1);
+        await harness.StartAsync();
+        var model = harness.Backend.Model("m");
+        var execution = model.HoldExecutions(1);
+
+        // An idle instance takes a request synchronously, so once these calls return, three run and two wait.
+        var requests = Enumerable.Range(0, 5)
+            .Select(value => harness.Service.InferAsync(Requests.Int32("m", value), CancellationToken.None).AsTask())
+            .ToList();
+
+        Assert.Equal(3, model.Loaded.Single().Instances.Count);
+        Assert.Equal(3, model.InFlight);
+        Assert.Equal(3, model.Executions);
+
+        execution.SetResult();
+        foreach (var request in requests)
+        {
+            (await request).Value.Dispose();
+        }
+
+        Assert.Equal(5, model.Executions);
+        Assert.Equal(3, model.MaxInFlight);
+    }
+
+    [Fact]
+    public async Task The_groups_counts_add_up_and_a_group_without_count_has_one_instance()
+    {
+        await using var harness = new ServingHarness();
+        harness.Repository.AddModel("m", "instance_group [{ count: 2 }, { kind: KIND_AUTO }]\n", 1);
+
+        await harness.StartAsync();
+
+        Assert.Equal(3, harness.Backend.Model("m").Loaded.Single().Instances.Count);
+    }
+
+    [Fact]
+    public async Task A_gpu_instance_group_fails_the_load_with_a_reason_naming_the_group()
+    {
+        await using var harness = new ServingHarness();
+        harness.Repository.AddModel("m", "instance_group [{ name: \"gpus\" kind: KIND_GPU }]\n", 1);
+
+        await harness.StartAsync();
+
+        Assert.Equal(
+            new ModelVersionStatus("m", "1", ModelState.Unavailable, "instance_group 'gpus' has kind KIND_GPU, but this server runs models on the CPU; use KIND_CPU or KIND_AUTO"),
+            harness.Row("m", "1"));
+        Assert.Equal(0, harness.Backend.Model("m").LoadCalls);
+    }
+}
