@@ -87,6 +87,11 @@ internal static class RequestValidator
                 $"{subject} has datatype {input.DataType.WireName()}, but the model expects {spec.DataType.WireName()}");
         }
 
+        if (input.Shape.AsSpan().ContainsAnyExceptInRange(0, long.MaxValue))
+        {
+            return InferenceError.InvalidArgument($"{subject} has shape {TensorShape.Format(input.Shape)}, with a negative dimension");
+        }
+
         var expectedShape = signature.ClientShape(spec);
         if (!ShapeMatches(input.Shape, expectedShape))
         {
@@ -161,7 +166,7 @@ internal static class RequestValidator
 
         for (var index = 0; index < actual.Length; index++)
         {
-            if (actual[index] < 0 || (expected[index] != -1 && expected[index] != actual[index]))
+            if (expected[index] != -1 && expected[index] != actual[index])
             {
                 return false;
             }

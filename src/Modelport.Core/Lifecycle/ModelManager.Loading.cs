@@ -58,6 +58,12 @@ public sealed partial class ModelManager
             return InferenceError.InvalidArgument($"'{name}' is not a valid model name");
         }
 
+        // Only names that exist get an entry, so a client cannot grow the table by asking for made-up models.
+        if (!_models.ContainsKey(name) && !RepositoryScanner.Scan(_options.RepositoryPaths).Names.Contains(name))
+        {
+            return InferenceError.NotFound($"no model named '{name}' in the model repositories");
+        }
+
         var entry = _models.GetOrAdd(name, static name => new ModelEntry(name));
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -33,7 +33,7 @@ public sealed partial class ModelManager
         var changed = scan.Models.Values
             .Where(directory => !_models.TryGetValue(directory.Name, out var entry) || entry.Table.Fingerprint != directory.ReadFingerprint())
             .Select(directory => directory.Name)
-            .Concat(scan.Conflicts.Keys.Where(name => !_models.TryGetValue(name, out var entry) || entry.Table.Failure != scan.Conflicts[name]))
+            .Concat(scan.Conflicts.Keys.Where(name => !_models.TryGetValue(name, out var entry) || entry.Table.Fingerprint != scan.Conflicts[name]))
             .ToList();
         var removed = _models.Values
             .Where(entry => !scan.Models.ContainsKey(entry.Name) && !scan.Conflicts.ContainsKey(entry.Name))

@@ -45,7 +45,7 @@ public sealed partial class ModelManager : IAsyncDisposable
         var scan = RepositoryScanner.Scan(_options.RepositoryPaths);
         var names = _options.ControlMode == ModelControlMode.Explicit && !_options.StartupModels.Contains("*")
             ? _options.StartupModels
-            : [.. scan.Models.Keys, .. scan.Conflicts.Keys];
+            : [.. scan.Names];
         await Parallel.ForEachAsync(
             names.Distinct(StringComparer.Ordinal),
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },

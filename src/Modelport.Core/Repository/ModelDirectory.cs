@@ -11,22 +11,16 @@ internal sealed record ModelDirectory(string Name, string Path)
 
     public string ConfigPath => System.IO.Path.Combine(Path, ConfigFileName);
 
-    /// <summary>
-    /// The numbered version folders. Like Triton, folders whose name is not a number or starts with 0 are ignored.
-    /// </summary>
+    /// <summary>The numbered version folders, lowest first.</summary>
     public IReadOnlyList<ModelVersionFolder> ReadVersionFolders()
     {
         var versions = new List<ModelVersionFolder>();
         foreach (var folder in new DirectoryInfo(Path).EnumerateDirectories())
         {
-            var name = folder.Name;
-            if (name.Length == 0 || name[0] == '0' || !name.All(char.IsAsciiDigit)
-                || !long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            if (TryParseVersion(folder.Name, out var version))
             {
-                continue;
+                versions.Add(new ModelVersionFolder(version, folder.FullName, FingerprintOf(folder, folder.EnumerateFiles("*", SearchOption.AllDirectories))));
             }
-
-            versions.Add(new ModelVersionFolder(version, folder.FullName, FingerprintOf(folder)));
         }
 
         versions.Sort((left, right) => left.Version.CompareTo(right.Version));
@@ -36,15 +30,17 @@ internal sealed record ModelDirectory(string Name, string Path)
     /// <summary>The config text, or null when the model has no config.pbtxt.</summary>
     public string? ReadConfigText() => File.Exists(ConfigPath) ? File.ReadAllText(ConfigPath) : null;
 
-    /// <summary>Changes when the config or any file outside the version folders (such as labels) changes.</summary>
+    /// <summary>
+    /// Changes when the config or any file outside the version folders (labels, warmup data, at any depth) changes.
+    /// </summary>
     public string ReadModelLevelFingerprint()
     {
-        var text = new StringBuilder();
-        foreach (var file in new DirectoryInfo(Path).EnumerateFiles().OrderBy(file => file.Name, StringComparer.Ordinal))
-        {
-            text.Append(file.Name).Append('|').Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
-        }
+        var model = new DirectoryInfo(Path);
+        var files = model.EnumerateFiles("*", SearchOption.AllDirectories)
+            .Where(file => !TryParseVersion(System.IO.Path.GetRelativePath(model.FullName, file.FullName).Split(System.IO.Path.DirectorySeparatorChar)[0], out _));
+        var text = new StringBuilder(FingerprintOf(model, files));
 
+        // Size and time can miss an edit within one clock tick that keeps the size; the content cannot.
         var configText = ReadConfigText();
         if (configText is not null)
         {
@@ -58,12 +54,20 @@ internal sealed record ModelDirectory(string Name, string Path)
     public string ReadFingerprint() =>
         ReadModelLevelFingerprint() + string.Concat(ReadVersionFolders().Select(folder => $"\n#{folder.Version}\n{folder.Fingerprint}"));
 
-    private static string FingerprintOf(DirectoryInfo folder)
+    /// <summary>Like Triton, only folders named by a number that does not start with 0 are versions.</summary>
+    private static bool TryParseVersion(string name, out long version)
+    {
+        version = 0;
+        return name.Length > 0 && name[0] != '0' && name.All(char.IsAsciiDigit)
+            && long.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out version);
+    }
+
+    private static string FingerprintOf(DirectoryInfo root, IEnumerable<FileInfo> files)
     {
         var text = new StringBuilder();
-        foreach (var file in folder.EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(file => file.FullName, StringComparer.Ordinal))
+        foreach (var file in files.OrderBy(file => file.FullName, StringComparer.Ordinal))
         {
-            text.Append(System.IO.Path.GetRelativePath(folder.FullName, file.FullName))
+            text.Append(System.IO.Path.GetRelativePath(root.FullName, file.FullName))
                 .Append('|').Append(file.Length).Append('|').Append(file.LastWriteTimeUtc.Ticks).Append('\n');
         }
 

@@ -6,14 +6,20 @@ public static class TensorShape
     /// <summary>The number of elements of <paramref name="shape"/>, or null when a dimension is negative or the product overflows.</summary>
     public static long? ElementCount(ReadOnlySpan<long> shape)
     {
+        if (shape.ContainsAnyExceptInRange(0, long.MaxValue))
+        {
+            return null;
+        }
+
+        // An empty dimension makes the tensor empty however large the others are.
+        if (shape.Contains(0))
+        {
+            return 0;
+        }
+
         long count = 1;
         foreach (var dimension in shape)
         {
-            if (dimension < 0)
-            {
-                return null;
-            }
-
             try
             {
                 count = checked(count * dimension);

@@ -85,6 +85,19 @@ public sealed class PollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_changed_file_in_a_subfolder_outside_the_versions_reloads_the_model()
+    {
+        _harness.Repository.WriteFile("m/warmup/sample.bin", "before");
+        await _harness.Manager.RescanAsync(CancellationToken.None);
+        var loadsBefore = _harness.Backend.Model("m").LoadCalls;
+
+        _harness.Repository.WriteFile("m/warmup/sample.bin", "after, longer");
+        await _harness.Manager.RescanAsync(CancellationToken.None);
+
+        Assert.Equal(loadsBefore + 1, _harness.Backend.Model("m").LoadCalls);
+    }
+
+    [Fact]
     public async Task When_one_version_folder_changes_only_that_version_reloads()
     {
         _harness.Repository.AddModel("multi", "version_policy: { all: {} }\n", 1, 2);

@@ -8,6 +8,7 @@ public sealed class TensorShapeTests
     [InlineData(new long[0], 1L)]
     [InlineData(new long[] { 2, 3, 4 }, 24L)]
     [InlineData(new long[] { 5, 0, 7 }, 0L)]
+    [InlineData(new long[] { long.MaxValue, long.MaxValue, 0 }, 0L)]
     [InlineData(new long[] { 3_037_000_499, 3_037_000_499 }, 9_223_372_030_926_249_001L)]
     public void The_element_count_is_the_product_of_the_dimensions(long[] shape, long expected)
     {
