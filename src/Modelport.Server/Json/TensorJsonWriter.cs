@@ -52,10 +52,9 @@ internal static class TensorJsonWriter
     }
 
     /// <summary>
-    /// Writes one element of a fixed-size type. With <paramref name="pointOnWholeReals"/>, a whole floating-point value
-    /// gets a ".0" (2.0, not 2), so a client that types JSON numbers by their text reads floats back as floats.
+    /// Writes one element of a fixed-size type, floating-point values spelled in the front end's <paramref name="style"/>.
     /// </summary>
-    public static void WriteElement(Utf8JsonWriter writer, DataType type, ReadOnlySpan<byte> element, bool pointOnWholeReals = false)
+    public static void WriteElement(Utf8JsonWriter writer, DataType type, ReadOnlySpan<byte> element, RealNumberStyle style = RealNumberStyle.V2)
     {
         switch (type)
         {
@@ -87,34 +86,42 @@ internal static class TensorJsonWriter
                 writer.WriteNumberValue(BinaryPrimitives.ReadInt64LittleEndian(element));
                 break;
             case DataType.Fp16:
-                WriteReal(writer, (float)BinaryPrimitives.ReadHalfLittleEndian(element), pointOnWholeReals);
+                WriteReal(writer, (float)BinaryPrimitives.ReadHalfLittleEndian(element), style);
                 break;
             case DataType.Bf16:
-                WriteReal(writer, BFloat16Bits.ToSingle(BinaryPrimitives.ReadUInt16LittleEndian(element)), pointOnWholeReals);
+                WriteReal(writer, BFloat16Bits.ToSingle(BinaryPrimitives.ReadUInt16LittleEndian(element)), style);
                 break;
             case DataType.Fp32:
-                WriteReal(writer, BinaryPrimitives.ReadSingleLittleEndian(element), pointOnWholeReals);
+                WriteReal(writer, BinaryPrimitives.ReadSingleLittleEndian(element), style);
                 break;
             case DataType.Fp64:
-                WriteReal(writer, BinaryPrimitives.ReadDoubleLittleEndian(element), pointOnWholeReals);
+                WriteReal(writer, BinaryPrimitives.ReadDoubleLittleEndian(element), style);
                 break;
         }
     }
 
-    private static void WriteReal<T>(Utf8JsonWriter writer, T value, bool pointOnWholeReals)
+    private static void WriteReal<T>(Utf8JsonWriter writer, T value, RealNumberStyle style)
         where T : IBinaryFloatingPointIeee754<T>, IUtf8SpanFormattable
     {
         if (!T.IsFinite(value))
         {
-            // JSON has no NaN or infinities; like Python's json module, write them as the bare words NaN, Infinity, -Infinity.
-            writer.WriteRawValue(T.IsNaN(value) ? "NaN" : T.IsPositive(value) ? "Infinity" : "-Infinity", skipInputValidation: true);
+            var word = T.IsNaN(value) ? "NaN" : T.IsPositive(value) ? "Infinity" : "-Infinity";
+            if (style == RealNumberStyle.TfServing)
+            {
+                writer.WriteRawValue(word, skipInputValidation: true);
+            }
+            else
+            {
+                writer.WriteStringValue(word);
+            }
+
             return;
         }
 
         // The shortest text that reads back as the same value; a float is not widened to double first, which would add digits.
         Span<byte> text = stackalloc byte[40];
         value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
-        if (pointOnWholeReals && text[..length].IndexOfAny(".E"u8) < 0)
+        if (style == RealNumberStyle.TfServing && text[..length].IndexOfAny(".E"u8) < 0)
         {
             ".0"u8.CopyTo(text[length..]);
             length += 2;

@@ -121,7 +121,7 @@ internal static class PredictResponseWriter
     {
         if (tensor.DataType != DataType.Bytes)
         {
-            TensorJsonWriter.WriteElement(writer, tensor.DataType, element, pointOnWholeReals: true);
+            TensorJsonWriter.WriteElement(writer, tensor.DataType, element, RealNumberStyle.TfServing);
         }
         else if (tensor.Name.EndsWith(BytesSuffix, StringComparison.Ordinal))
         {

@@ -107,6 +107,17 @@ public sealed class InferTests(SampleServerFixture fixture) : IClassFixture<Samp
     }
 
     [Fact]
+    public async Task NaN_and_infinities_travel_as_json_strings_so_the_answer_stays_valid_json()
+    {
+        var request = """{"inputs":[{"name":"INPUT","datatype":"FP32","shape":[1,4],"data":["NaN","Infinity","-Infinity",1.5]}]}""";
+
+        var (status, body) = await Client.PostAsync("/v2/models/multiplier/versions/1/infer", request);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""["NaN","Infinity","-Infinity",3]""", body!["outputs"]![0]!["data"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task The_classifier_returns_probabilities_that_sum_to_one()
     {
         var request = new JsonObject { ["inputs"] = new JsonArray(InputFp32("features", [1, 4], [5.1f, 3.5f, 1.4f, 0.2f])) }.ToJsonString();
