@@ -70,6 +70,17 @@ internal static class InferRequests
         };
     }
 
+    /// <summary>
+    /// Whether the response carries raw outputs. Triton answers gRPC with raw outputs only; Modelport answers in the form the
+    /// inputs came in (Triton's clients send raw, so they get raw), unless a requested output's <c>binary_data</c> parameter
+    /// says otherwise. One response cannot mix the forms, so any output asking for binary makes all of them raw.
+    /// </summary>
+    public static bool WantsRawOutputs(ModelInferRequest request)
+    {
+        bool[] asked = [.. request.Outputs.Select(output => GrpcParameters.Bool(output.Parameters, "binary_data")).OfType<bool>()];
+        return asked.Length > 0 ? asked.Contains(true) : request.RawInputContents.Count > 0;
+    }
+
     private static Result<InferenceTensor> ToCore(ModelInferRequest request, int index)
     {
         var input = request.Inputs[index];
@@ -122,15 +133,4 @@ internal static class InferRequests
         parameters.ContainsKey(SharedMemoryRegion)
             ? InferenceError.Unsupported($"{subject} refers to a shared memory region, and shared memory is not supported yet; send the tensor in the request")
             : null;
-
-    /// <summary>
-    /// Whether the response carries raw outputs. Triton answers gRPC with raw outputs only; Modelport answers in the form the
-    /// inputs came in (Triton's clients send raw, so they get raw), unless a requested output's <c>binary_data</c> parameter
-    /// says otherwise. One response cannot mix the forms, so any output asking for binary makes all of them raw.
-    /// </summary>
-    public static bool WantsRawOutputs(ModelInferRequest request)
-    {
-        bool[] asked = [.. request.Outputs.Select(output => GrpcParameters.Bool(output.Parameters, "binary_data")).OfType<bool>()];
-        return asked.Length > 0 ? asked.Contains(true) : request.RawInputContents.Count > 0;
-    }
 }

@@ -35,6 +35,7 @@ public static class ModelportServer
         builder.Services.AddModelportGrpc(server);
 
         var app = builder.Build();
+        app.UseGrpcMessageLimitForGrpcCalls();
         app.MapKServeV2();
         app.MapModelportGrpc();
         return app;

@@ -37,9 +37,11 @@ internal sealed class TestServer : IAsyncDisposable
 
     public ModelManager Models => _app.Services.GetRequiredService<ModelManager>();
 
-    public static async Task<TestServer> StartAsync(ModelRepositoryOptions repository, bool waitUntilLoaded = true)
+    public static async Task<TestServer> StartAsync(
+        ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null)
     {
-        var app = ModelportServer.Build(new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 }, repository);
+        var options = new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 };
+        var app = ModelportServer.Build(configure?.Invoke(options) ?? options, repository);
         await app.StartAsync();
         var server = new TestServer(app);
         if (waitUntilLoaded)
