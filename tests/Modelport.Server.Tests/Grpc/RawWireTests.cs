@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using Google.Protobuf;
 using Grpc.Core;
 using Modelport.Server.Tests.TestSupport;
+using Modelport.Server.Tests.TestSupport.Clients;
 
 namespace Modelport.Server.Tests.Grpc;
 
@@ -51,9 +52,9 @@ public sealed class RawWireTests(SampleServerFixture fixture) : IClassFixture<Sa
                 requested.WriteString("OUTPUT0");
             }));
             output.WriteTag(7, WireFormat.WireType.LengthDelimited); // raw_input_contents
-            output.WriteBytes(ByteString.CopyFrom(Int32s(counting)));
+            output.WriteBytes(ByteString.CopyFrom(Tensor.Int32("INPUT0", [1, 16], counting).Data));
             output.WriteTag(7, WireFormat.WireType.LengthDelimited);
-            output.WriteBytes(ByteString.CopyFrom(Int32s(twos)));
+            output.WriteBytes(ByteString.CopyFrom(Tensor.Int32("INPUT1", [1, 16], twos).Data));
         });
 
         var answer = await fixture.Server.Channel.CreateCallInvoker().AsyncUnaryCall(ModelInfer, null, default, request.ToByteArray());
@@ -109,16 +110,5 @@ public sealed class RawWireTests(SampleServerFixture fixture) : IClassFixture<Sa
         }
 
         return values;
-    }
-
-    private static byte[] Int32s(int[] values)
-    {
-        var bytes = new byte[values.Length * 4];
-        for (var index = 0; index < values.Length; index++)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(index * 4), values[index]);
-        }
-
-        return bytes;
     }
 }
