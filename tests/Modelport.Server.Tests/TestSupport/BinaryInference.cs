@@ -40,17 +40,6 @@ internal static class BinaryInference
         return (header, outputs);
     }
 
-    public static byte[] Int32s(params int[] values)
-    {
-        var bytes = new byte[values.Length * 4];
-        for (var index = 0; index < values.Length; index++)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(index * 4), values[index]);
-        }
-
-        return bytes;
-    }
-
     public static int[] ToInt32s(byte[] bytes) =>
         [.. Enumerable.Range(0, bytes.Length / 4).Select(index => BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(index * 4)))];
 }
