@@ -42,10 +42,12 @@ internal sealed class TestServer : IAsyncDisposable
     public static Task<TestServer> StartAsync(string repositoryPath, ModelControlMode mode = ModelControlMode.None) =>
         StartAsync(new ModelRepositoryOptions { RepositoryPaths = [repositoryPath], ControlMode = mode, StrictReadiness = false });
 
-    public IInferenceClient Client(Transport transport) => transport switch
+    public IInferenceClient Client(Transport transport) => Client(transport, HttpAddress);
+
+    public static IInferenceClient Client(Transport transport, Uri httpAddress) => transport switch
     {
-        Transport.Http => new ModelportHttpClient(HttpAddress),
-        Transport.HttpJson => new ModelportHttpClient(HttpAddress, new ModelportHttpClientOptions { BinaryData = false }),
+        Transport.Http => new ModelportHttpClient(httpAddress),
+        Transport.HttpJson => new ModelportHttpClient(httpAddress, new ModelportHttpClientOptions { BinaryData = false }),
         _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, null),
     };
 
