@@ -19,7 +19,7 @@ internal static class ServeCommand
             AllowMultipleArgumentsPerToken = false,
         };
         var httpPort = new Option<int>("--http-port") { Description = "HTTP port (KServe v2 REST).", DefaultValueFactory = _ => 8000 };
-        var grpcPort = new Option<int>("--grpc-port") { Description = "gRPC port (used by the gRPC front end).", DefaultValueFactory = _ => 8001 };
+        var grpcPort = new Option<int>("--grpc-port") { Description = "gRPC port (Triton's GRPCInferenceService and grpc.health.v1, HTTP/2 without TLS).", DefaultValueFactory = _ => 8001 };
         var host = new Option<string>("--host") { Description = "Address to bind.", DefaultValueFactory = _ => "127.0.0.1" };
         var controlMode = new Option<ModelControlMode>("--model-control-mode")
         {

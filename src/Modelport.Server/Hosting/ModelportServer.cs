@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Modelport.Backends.OnnxRuntime;
 using Modelport.Core.DependencyInjection;
 using Modelport.Core.Repository;
+using Modelport.Server.Grpc;
 using Modelport.Server.KServe;
 
 namespace Modelport.Server.Hosting;
@@ -18,28 +20,54 @@ public static class ModelportServer
     {
         server.Validate();
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        var listeners = new Listeners(server.Host);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes;
-            if (server.Host == "localhost")
-            {
-                kestrel.ListenLocalhost(server.HttpPort);
-            }
-            else
-            {
-                kestrel.Listen(IPAddress.Parse(server.Host), server.HttpPort);
-            }
+            listeners.Http = Listen(kestrel, server.Host, server.HttpPort, HttpProtocols.Http1AndHttp2);
+            // gRPC clients speak HTTP/2 without TLS to this port (prior knowledge), as they do to Triton's.
+            listeners.Grpc = Listen(kestrel, server.Host, server.GrpcPort, HttpProtocols.Http2);
         });
+        builder.Services.AddSingleton(listeners);
         builder.Services.AddModelport(repository).AddOnnxRuntime();
         builder.Services.AddHostedService<ModelLoadingService>();
+        builder.Services.AddModelportGrpc(server);
 
         var app = builder.Build();
         app.MapKServeV2();
+        app.MapModelportGrpc();
         return app;
     }
 
     /// <summary>The base URLs Kestrel listens on, after start (with the OS-assigned port when the port was 0).</summary>
     public static IReadOnlyList<Uri> ListeningUrls(this WebApplication app) =>
         [.. (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []).Select(address => new Uri(address))];
+
+    /// <summary>The URL of the HTTP (REST) end point, after start.</summary>
+    public static Uri HttpUrl(this WebApplication app) => app.Services.GetRequiredService<Listeners>().HttpUrl;
+
+    /// <summary>The URL of the gRPC end point, after start.</summary>
+    public static Uri GrpcUrl(this WebApplication app) => app.Services.GetRequiredService<Listeners>().GrpcUrl;
+
+    private static ListenOptions Listen(KestrelServerOptions kestrel, string host, int port, HttpProtocols protocols)
+    {
+        ListenOptions? listener = null;
+        void Configure(ListenOptions options)
+        {
+            options.Protocols = protocols;
+            listener = options;
+        }
+
+        if (host == "localhost")
+        {
+            kestrel.ListenLocalhost(port, Configure);
+        }
+        else
+        {
+            kestrel.Listen(IPAddress.Parse(host), port, Configure);
+        }
+
+        return listener!;
+    }
 }

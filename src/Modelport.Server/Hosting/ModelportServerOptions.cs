@@ -11,11 +11,17 @@ public sealed record ModelportServerOptions
     // Triton's default HTTP port; 0 lets the OS choose (tests).
     public int HttpPort { get; init; } = 8000;
 
-    // Triton's default gRPC port, served by the gRPC front end.
+    // Triton's default gRPC port (HTTP/2 cleartext); 0 lets the OS choose (tests).
     public int GrpcPort { get; init; } = 8001;
 
     /// <summary>The largest request body accepted, 64 MiB by default: large image batches fit, runaway uploads don't.</summary>
     public long MaxRequestBodyBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest gRPC message received or sent, 64 MiB by default to match <see cref="MaxRequestBodyBytes"/>: gRPC's own
+    /// default of 4 MiB is too small for image batches, and a tensor sent raw is one message.
+    /// </summary>
+    public int MaxGrpcMessageBytes { get; init; } = 64 * 1024 * 1024;
 
     public void Validate()
     {
@@ -34,9 +40,19 @@ public sealed record ModelportServerOptions
             throw new ArgumentOutOfRangeException(nameof(GrpcPort), GrpcPort, "--grpc-port must be between 0 and 65535");
         }
 
+        if (GrpcPort != 0 && GrpcPort == HttpPort)
+        {
+            throw new ArgumentException($"--grpc-port and --http-port must differ, not both {GrpcPort}", nameof(GrpcPort));
+        }
+
         if (MaxRequestBodyBytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRequestBodyBytes), MaxRequestBodyBytes, "the request body limit must be positive");
+        }
+
+        if (MaxGrpcMessageBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxGrpcMessageBytes), MaxGrpcMessageBytes, "the gRPC message size limit must be positive");
         }
     }
 }

@@ -14,9 +14,6 @@ namespace Modelport.Server.KServe;
 
 internal static class KServeHandlers
 {
-    /// <summary>The protocol extensions this server implements, as <c>GET /v2</c> lists them.</summary>
-    private static readonly string[] Extensions = ["binary_tensor_data", "model_configuration", "model_repository"];
-
     public static IResult Live() => Results.Ok();
 
     public static IResult Ready(ModelManager models) => models.IsReady ? Results.Ok() : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
@@ -26,10 +23,14 @@ internal static class KServeHandlers
         await WriteJsonAsync(context, writer =>
         {
             writer.WriteStartObject();
-            writer.WriteString("name", "modelport");
+            writer.WriteString("name", ServerVersion.Name);
             writer.WriteString("version", ServerVersion.Current);
             writer.WriteStartArray("extensions");
-            Array.ForEach(Extensions, writer.WriteStringValue);
+            foreach (var extension in ServerExtensions.Names)
+            {
+                writer.WriteStringValue(extension);
+            }
+
             writer.WriteEndArray();
             writer.WriteEndObject();
         }).ConfigureAwait(false);

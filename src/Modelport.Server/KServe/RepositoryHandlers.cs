@@ -1,18 +1,16 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Modelport.Core.Configuration;
 using Modelport.Core.Errors;
 using Modelport.Core.Lifecycle;
 using Modelport.Server.Errors;
 using Modelport.Server.Http;
+using Modelport.Server.Repository;
 
 namespace Modelport.Server.KServe;
 
-/// <summary>Triton's model repository extension: index, load (with an optional config override) and unload.</summary>
+/// <summary>Triton's model repository extension over REST: index, load (with an optional config override) and unload.</summary>
 internal static class RepositoryHandlers
 {
-    private const string FileOverridePrefix = "file:";
-
     public static async Task Index(HttpContext context, ModelManager models)
     {
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
@@ -48,14 +46,13 @@ internal static class RepositoryHandlers
     public static async Task Load(HttpContext context, ModelManager models)
     {
         var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        var configOverride = body.IsSuccess ? ReadConfigOverride(body.Value) : body.Error!;
-        if (configOverride.Error is { } invalid)
+        if (body.Error is { } unreadable)
         {
-            await ErrorResponses.WriteAsync(context, invalid).ConfigureAwait(false);
+            await ErrorResponses.WriteAsync(context, unreadable).ConfigureAwait(false);
             return;
         }
 
-        var error = await models.LoadModelAsync(context.Model(), configOverride.Value, context.RequestAborted).ConfigureAwait(false);
+        var error = await RepositoryLoad.LoadAsync(models, context.Model(), LoadParameters(body.Value), context.RequestAborted).ConfigureAwait(false);
         await WriteOutcomeAsync(context, error).ConfigureAwait(false);
     }
 
@@ -76,44 +73,10 @@ internal static class RepositoryHandlers
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    /// <summary>The <c>config</c> parameter's JSON replaces config.pbtxt. File overrides would let a client write model files onto the server, so they are refused.</summary>
-    private static Result<ModelConfig?> ReadConfigOverride(JsonElement? body)
-    {
-        if (body is not { } root || !root.TryGetProperty("parameters", out var parameters) || parameters.ValueKind != JsonValueKind.Object)
-        {
-            return Result<ModelConfig?>.Success(null);
-        }
-
-        ModelConfig? config = null;
-        foreach (var parameter in parameters.EnumerateObject())
-        {
-            if (parameter.Name.StartsWith(FileOverridePrefix, StringComparison.Ordinal))
-            {
-                return InferenceError.Unsupported($"load parameter '{parameter.Name}': file overrides are not supported; place model files in the repository");
-            }
-
-            if (parameter.Name != "config")
-            {
-                continue;
-            }
-
-            if (parameter.Value.ValueKind != JsonValueKind.String)
-            {
-                return InferenceError.InvalidArgument("load parameter 'config' must be a string holding the model config as JSON");
-            }
-
-            try
-            {
-                config = ModelConfigJson.Parse(parameter.Value.GetString()!);
-            }
-            catch (ModelConfigParseException exception)
-            {
-                return InferenceError.InvalidArgument($"load parameter 'config' is not a valid model config: {exception.Message}");
-            }
-        }
-
-        return config;
-    }
+    private static IEnumerable<(string Name, string? Text)> LoadParameters(JsonElement? body) =>
+        body is { } root && root.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object
+            ? parameters.EnumerateObject().Select(parameter => (parameter.Name, parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString() : null))
+            : [];
 
     private static async Task<Result<JsonElement?>> ReadBodyAsync(HttpContext context)
     {

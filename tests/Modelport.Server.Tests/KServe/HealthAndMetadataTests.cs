@@ -1,12 +1,12 @@
 using System.Net;
+using Modelport.Core.Configuration;
 using Modelport.Server.Tests.TestSupport;
+using Modelport.Server.Tests.TestSupport.Clients;
 
 namespace Modelport.Server.Tests.KServe;
 
 public sealed class HealthAndMetadataTests(SampleServerFixture fixture) : IClassFixture<SampleServerFixture>
 {
-    private HttpClient Client => fixture.Server.Client;
-
     [Fact]
     public async Task Live_and_ready_answer_200_once_the_samples_are_loaded()
     {
@@ -14,48 +14,63 @@ public sealed class HealthAndMetadataTests(SampleServerFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, await fixture.Server.StatusOfAsync("/v2/health/ready"));
     }
 
-    [Fact]
-    public async Task Server_metadata_names_the_server_and_its_extensions()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Server_metadata_names_the_server_and_its_extensions(Transport transport)
     {
-        var (status, body) = await Client.GetJsonAsync("/v2");
+        var server = await fixture.Server.ClientFor(transport).ServerMetadataAsync();
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("modelport", body!["name"]!.GetValue<string>());
-        Assert.False(string.IsNullOrEmpty(body["version"]!.GetValue<string>()));
-        var extensions = body["extensions"]!.AsArray().Select(node => node!.GetValue<string>()).ToList();
-        Assert.Contains("binary_tensor_data", extensions);
-        Assert.Contains("model_repository", extensions);
-        Assert.Contains("model_configuration", extensions);
+        Assert.Equal("modelport", server.Name);
+        Assert.False(string.IsNullOrEmpty(server.Version));
+        Assert.Contains("binary_tensor_data", server.Extensions);
+        Assert.Contains("model_repository", server.Extensions);
+        Assert.Contains("model_configuration", server.Extensions);
     }
 
-    [Fact]
-    public async Task Model_metadata_shows_the_batch_dimension_in_the_shapes()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Model_metadata_shows_the_batch_dimension_in_the_shapes(Transport transport)
     {
-        var (status, body) = await Client.GetJsonAsync("/v2/models/simple");
+        var model = await fixture.Server.ClientFor(transport).ModelMetadataAsync("simple");
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("simple", body!["name"]!.GetValue<string>());
-        Assert.Equal(["1"], body["versions"]!.AsArray().Select(node => node!.GetValue<string>()));
-        Assert.Equal("onnxruntime_onnx", body["platform"]!.GetValue<string>());
-        var inputs = body["inputs"]!.AsArray();
-        Assert.Equal(["INPUT0", "INPUT1"], inputs.Select(input => input!["name"]!.GetValue<string>()));
-        Assert.All(inputs, input =>
+        Assert.Equal("simple", model.Name);
+        Assert.Equal(["1"], model.Versions);
+        Assert.Equal("onnxruntime_onnx", model.Platform);
+        Assert.Equal(["INPUT0", "INPUT1"], model.Inputs.Select(input => input.Name));
+        Assert.All(model.Inputs, input =>
         {
-            Assert.Equal("INT32", input!["datatype"]!.GetValue<string>());
-            Assert.Equal([-1L, 16L], input["shape"]!.AsArray().Select(node => node!.GetValue<long>()));
+            Assert.Equal("INT32", input.Datatype);
+            Assert.Equal([-1L, 16L], input.Shape);
         });
-        Assert.Equal(["OUTPUT0", "OUTPUT1"], body["outputs"]!.AsArray().Select(output => output!["name"]!.GetValue<string>()));
+        Assert.Equal(["OUTPUT0", "OUTPUT1"], model.Outputs.Select(output => output.Name));
     }
 
-    [Fact]
-    public async Task Metadata_of_a_model_with_two_versions_lists_both_and_each_version_answers()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Metadata_of_a_model_with_two_versions_lists_both_and_each_version_answers(Transport transport)
     {
-        var (_, model) = await Client.GetJsonAsync("/v2/models/multiplier");
-        var (status, version1) = await Client.GetJsonAsync("/v2/models/multiplier/versions/1");
+        var client = fixture.Server.ClientFor(transport);
 
-        Assert.Equal(["1", "2"], model!["versions"]!.AsArray().Select(node => node!.GetValue<string>()));
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(["1"], version1!["versions"]!.AsArray().Select(node => node!.GetValue<string>()));
+        var model = await client.ModelMetadataAsync("multiplier");
+        var version1 = await client.ModelMetadataAsync("multiplier", "1");
+
+        Assert.Equal(["1", "2"], model.Versions);
+        Assert.Equal(["1"], version1.Versions);
+    }
+
+    public static TheoryData<Transport, string> UnknownModels =>
+        Transports.With(["no_such_model", "simple/7"]);
+
+    [Theory]
+    [MemberData(nameof(UnknownModels))]
+    public async Task Metadata_of_an_unknown_model_or_version_is_not_found(Transport transport, string modelAndVersion)
+    {
+        var (model, version) = modelAndVersion.Split('/') is [var name, var number] ? (name, number) : (modelAndVersion, null);
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => fixture.Server.ClientFor(transport).ModelMetadataAsync(model, version));
+
+        Assert.Equal(ApiError.NotFound, error.Code);
+        Assert.Contains(version is null ? $"unknown model '{model}'" : $"unknown version {version} of model '{model}'", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -70,40 +85,39 @@ public sealed class HealthAndMetadataTests(SampleServerFixture fixture) : IClass
         Assert.Equal(expected, await fixture.Server.StatusOfAsync(path));
     }
 
-    [Fact]
-    public async Task Config_of_a_model_is_its_config_pbtxt_as_json()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Config_of_a_model_is_its_config_pbtxt(Transport transport)
     {
-        var (status, config) = await Client.GetJsonAsync("/v2/models/simple/config");
+        var config = await fixture.Server.ClientFor(transport).ModelConfigAsync("simple");
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("simple", config!["name"]!.GetValue<string>());
-        Assert.Equal(8, config["max_batch_size"]!.GetValue<int>());
-        Assert.Equal("TYPE_INT32", config["input"]![0]!["data_type"]!.GetValue<string>());
-        Assert.Equal([16L], config["input"]![0]!["dims"]!.AsArray().Select(node => node!.GetValue<long>()));
+        Assert.Equal("simple", config.Name);
+        Assert.Equal(8, config.MaxBatchSize);
+        Assert.Equal(DataType.TypeInt32, config.Input[0].DataType);
+        Assert.Equal([16L], config.Input[0].Dims);
     }
 
-    [Fact]
-    public async Task Config_of_a_model_without_config_pbtxt_is_completed_from_the_onnx_signature()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Config_of_a_model_without_config_pbtxt_is_completed_from_the_onnx_signature(Transport transport)
     {
-        var (status, config) = await Client.GetJsonAsync("/v2/models/identity_fp32_noconfig/config");
+        var config = await fixture.Server.ClientFor(transport).ModelConfigAsync("identity_fp32_noconfig");
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("identity_fp32_noconfig", config!["name"]!.GetValue<string>());
-        Assert.Equal("onnxruntime_onnx", config["platform"]!.GetValue<string>());
-        Assert.True(config["max_batch_size"]!.GetValue<int>() > 0, "a dynamic first dimension makes a batching model");
-        Assert.Equal("INPUT", config["input"]![0]!["name"]!.GetValue<string>());
-        Assert.Equal("TYPE_FP32", config["input"]![0]!["data_type"]!.GetValue<string>());
-        Assert.Equal([-1L], config["input"]![0]!["dims"]!.AsArray().Select(node => node!.GetValue<long>()));
-        Assert.Equal("OUTPUT", config["output"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("identity_fp32_noconfig", config.Name);
+        Assert.Equal("onnxruntime_onnx", config.Platform);
+        Assert.True(config.MaxBatchSize > 0, "a dynamic first dimension makes a batching model");
+        Assert.Equal("INPUT", config.Input[0].Name);
+        Assert.Equal(DataType.TypeFp32, config.Input[0].DataType);
+        Assert.Equal([-1L], config.Input[0].Dims);
+        Assert.Equal("OUTPUT", config.Output[0].Name);
     }
 
-    [Fact]
-    public async Task Repository_index_lists_every_sample_version_as_ready()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Repository_index_lists_every_sample_version_as_ready(Transport transport)
     {
-        var (status, index) = await Client.PostAsync("/v2/repository/index", "{}");
+        var rows = (await fixture.Server.ClientFor(transport).RepositoryIndexAsync()).Select(row => (row.Name, row.Version, row.State)).ToList();
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        var rows = index!.AsArray().Select(row => (Name: row!["name"]!.GetValue<string>(), Version: row["version"]?.GetValue<string>(), State: row["state"]!.GetValue<string>())).ToList();
         Assert.Contains(("simple", "1", "READY"), rows);
         Assert.Contains(("multiplier", "1", "READY"), rows);
         Assert.Contains(("multiplier", "2", "READY"), rows);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Modelport.Server.Tests.TestSupport;
+using Modelport.Server.Tests.TestSupport.Clients;
 
 namespace Modelport.Server.Tests.KServe;
 
@@ -11,17 +12,20 @@ public sealed class InferTests(SampleServerFixture fixture) : IClassFixture<Samp
 
     private HttpClient Client => fixture.Server.Client;
 
-    [Fact]
-    public async Task Simple_adds_and_subtracts_with_flat_json_data()
-    {
-        var (status, body) = await Client.PostAsync("/v2/models/simple/infer", SimpleRequest(Counting, Ones));
+    public static TheoryData<Transport, bool> TransportsAndForms => Transports.With([false, true]);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("simple", body!["model_name"]!.GetValue<string>());
-        Assert.Equal("1", body["model_version"]!.GetValue<string>());
-        Assert.Equal(Counting.Select(value => value + 1), Data<int>(body, "OUTPUT0"));
-        Assert.Equal(Counting.Select(value => value - 1), Data<int>(body, "OUTPUT1"));
-        Assert.Equal([1L, 16L], body["outputs"]![0]!["shape"]!.AsArray().Select(node => node!.GetValue<long>()));
+    [Theory]
+    [MemberData(nameof(TransportsAndForms))]
+    public async Task Simple_adds_and_subtracts(Transport transport, bool binary)
+    {
+        var reply = await fixture.Server.ClientFor(transport).InferAsync(SimpleCall(Counting, Ones) with { Binary = binary });
+
+        Assert.Equal("simple", reply.ModelName);
+        Assert.Equal("1", reply.ModelVersion);
+        Assert.Equal(binary, reply.Binary);
+        Assert.Equal(Counting.Select(value => value + 1), reply.Output("OUTPUT0").AsInt32s());
+        Assert.Equal(Counting.Select(value => value - 1), reply.Output("OUTPUT1").AsInt32s());
+        Assert.Equal([1L, 16L], reply.Output("OUTPUT0").Shape);
     }
 
     [Fact]
@@ -41,84 +45,80 @@ public sealed class InferTests(SampleServerFixture fixture) : IClassFixture<Samp
         Assert.Equal(Counting.Select(value => value + 1), Data<int>(body!, "OUTPUT0"));
     }
 
-    [Fact]
-    public async Task A_batch_of_two_comes_back_as_a_batch_of_two()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task A_batch_of_two_comes_back_as_a_batch_of_two(Transport transport)
     {
         int[] first = [.. Enumerable.Range(0, 32)];
         int[] second = [.. Enumerable.Repeat(2, 32)];
-        var request = new JsonObject
-        {
-            ["inputs"] = new JsonArray(Input("INPUT0", [2, 16], first), Input("INPUT1", [2, 16], second)),
-        };
+        var call = new InferCall("simple", [Tensor.Int32("INPUT0", [2, 16], first), Tensor.Int32("INPUT1", [2, 16], second)]);
 
-        var (status, body) = await Client.PostAsync("/v2/models/simple/infer", request.ToJsonString());
+        var reply = await fixture.Server.ClientFor(transport).InferAsync(call);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal([2L, 16L], body!["outputs"]![0]!["shape"]!.AsArray().Select(node => node!.GetValue<long>()));
-        Assert.Equal(first.Select(value => value * 2 - 2), Data<int>(body, "OUTPUT0").Zip(Data<int>(body, "OUTPUT1"), (sum, difference) => sum + difference - 2));
+        Assert.Equal([2L, 16L], reply.Output("OUTPUT0").Shape);
+        Assert.Equal(first.Select(value => value + 2), reply.Output("OUTPUT0").AsInt32s());
+        Assert.Equal(first.Select(value => value - 2), reply.Output("OUTPUT1").AsInt32s());
     }
 
-    [Fact]
-    public async Task The_request_id_is_echoed_and_requested_outputs_are_the_only_ones_returned()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task The_request_id_is_echoed_and_requested_outputs_are_the_only_ones_returned(Transport transport)
     {
-        var request = JsonNode.Parse(SimpleRequest(Counting, Ones))!.AsObject();
-        request["id"] = "request-42";
-        request["outputs"] = new JsonArray(new JsonObject { ["name"] = "OUTPUT1" });
+        var call = SimpleCall(Counting, Ones) with { Id = "request-42", Outputs = ["OUTPUT1"] };
 
-        var (status, body) = await Client.PostAsync("/v2/models/simple/infer", request.ToJsonString());
+        var reply = await fixture.Server.ClientFor(transport).InferAsync(call);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("request-42", body!["id"]!.GetValue<string>());
-        var output = Assert.Single(body["outputs"]!.AsArray());
-        Assert.Equal("OUTPUT1", output!["name"]!.GetValue<string>());
+        Assert.Equal("request-42", reply.Id);
+        Assert.Equal("OUTPUT1", Assert.Single(reply.Outputs).Name);
     }
 
-    [Fact]
-    public async Task Without_a_version_the_latest_answers_and_a_version_in_the_path_picks_that_one()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Without_a_version_the_latest_answers_and_a_version_picks_that_one(Transport transport)
     {
-        var request = new JsonObject { ["inputs"] = new JsonArray(InputFp32("INPUT", [1, 4], [1, 2, 3, 4])) }.ToJsonString();
+        var client = fixture.Server.ClientFor(transport);
+        var call = new InferCall("multiplier", [Tensor.Fp32("INPUT", [1, 4], 1, 2, 3, 4)]);
 
-        var (_, latest) = await Client.PostAsync("/v2/models/multiplier/infer", request);
-        var (_, first) = await Client.PostAsync("/v2/models/multiplier/versions/1/infer", request);
+        var latest = await client.InferAsync(call);
+        var first = await client.InferAsync(call with { Version = "1" });
 
-        Assert.Equal("2", latest!["model_version"]!.GetValue<string>());
-        Assert.Equal([3f, 6f, 9f, 12f], Data<float>(latest, "OUTPUT"));
-        Assert.Equal("1", first!["model_version"]!.GetValue<string>());
-        Assert.Equal([2f, 4f, 6f, 8f], Data<float>(first, "OUTPUT"));
+        Assert.Equal("2", latest.ModelVersion);
+        Assert.Equal([3f, 6f, 9f, 12f], latest.Output("OUTPUT").AsFp32s());
+        Assert.Equal("1", first.ModelVersion);
+        Assert.Equal([2f, 4f, 6f, 8f], first.Output("OUTPUT").AsFp32s());
     }
 
-    [Fact]
-    public async Task Bytes_tensors_travel_as_json_strings()
+    [Theory]
+    [MemberData(nameof(TransportsAndForms))]
+    public async Task Bytes_tensors_carry_their_strings(Transport transport, bool binary)
     {
         string[] left = [.. Counting.Select(value => value.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        string[] right = [.. Enumerable.Repeat("10", 16)];
-        var request = new JsonObject
+        var call = new InferCall("simple_string", [Tensor.Strings("INPUT0", [1, 16], left), Tensor.Strings("INPUT1", [1, 16], [.. Enumerable.Repeat("10", 16)])])
         {
-            ["inputs"] = new JsonArray(
-                new JsonObject { ["name"] = "INPUT0", ["datatype"] = "BYTES", ["shape"] = new JsonArray(1, 16), ["data"] = new JsonArray([.. left.Select(value => JsonValue.Create(value))]) },
-                new JsonObject { ["name"] = "INPUT1", ["datatype"] = "BYTES", ["shape"] = new JsonArray(1, 16), ["data"] = new JsonArray([.. right.Select(value => JsonValue.Create(value))]) }),
+            Binary = binary,
         };
 
-        var (status, body) = await Client.PostAsync("/v2/models/simple_string/infer", request.ToJsonString());
+        var reply = await fixture.Server.ClientFor(transport).InferAsync(call);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("BYTES", body!["outputs"]![0]!["datatype"]!.GetValue<string>());
-        Assert.Equal(Counting.Select(value => (value + 10).ToString(System.Globalization.CultureInfo.InvariantCulture)), Data<string>(body, "OUTPUT0"));
+        Assert.Equal("BYTES", reply.Output("OUTPUT0").Datatype);
+        Assert.Equal(Counting.Select(value => (value + 10).ToString(System.Globalization.CultureInfo.InvariantCulture)), reply.Output("OUTPUT0").AsStrings());
     }
 
-    [Fact]
-    public async Task The_classifier_returns_probabilities_that_sum_to_one()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task The_classifier_returns_probabilities_that_sum_to_one(Transport transport)
     {
-        var request = new JsonObject { ["inputs"] = new JsonArray(InputFp32("features", [1, 4], [5.1f, 3.5f, 1.4f, 0.2f])) }.ToJsonString();
+        var call = new InferCall("iris_classifier", [Tensor.Fp32("features", [1, 4], 5.1f, 3.5f, 1.4f, 0.2f)]);
 
-        var (status, body) = await Client.PostAsync("/v2/models/iris_classifier/infer", request);
+        var probabilities = (await fixture.Server.ClientFor(transport).InferAsync(call)).Output("probabilities").AsFp32s();
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        var probabilities = Data<float>(body!, "probabilities");
-        Assert.Equal(3, probabilities.Count);
+        Assert.Equal(3, probabilities.Length);
         Assert.Equal(1.0, probabilities.Sum(), 3);
-        Assert.Equal(0, probabilities.IndexOf(probabilities.Max()));
+        Assert.Equal(0, Array.IndexOf(probabilities, probabilities.Max()));
     }
+
+    internal static InferCall SimpleCall(int[] input0, int[] input1) =>
+        new("simple", [Tensor.Int32("INPUT0", [1, 16], input0), Tensor.Int32("INPUT1", [1, 16], input1)]);
 
     internal static string SimpleRequest(int[] input0, int[] input1) =>
         new JsonObject { ["inputs"] = new JsonArray(Input("INPUT0", [1, 16], input0), Input("INPUT1", [1, 16], input1)) }.ToJsonString();
@@ -127,14 +127,6 @@ public sealed class InferTests(SampleServerFixture fixture) : IClassFixture<Samp
     {
         ["name"] = name,
         ["datatype"] = "INT32",
-        ["shape"] = new JsonArray([.. shape.Select(dimension => JsonValue.Create(dimension))]),
-        ["data"] = new JsonArray([.. data.Select(value => JsonValue.Create(value))]),
-    };
-
-    internal static JsonObject InputFp32(string name, long[] shape, float[] data) => new()
-    {
-        ["name"] = name,
-        ["datatype"] = "FP32",
         ["shape"] = new JsonArray([.. shape.Select(dimension => JsonValue.Create(dimension))]),
         ["data"] = new JsonArray([.. data.Select(value => JsonValue.Create(value))]),
     };

@@ -1,0 +1,72 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using Modelport.Core.Errors;
+using Modelport.Core.Inference;
+using Modelport.Protocol.Grpc;
+
+namespace Modelport.Server.Grpc;
+
+internal sealed partial class GrpcInferenceService
+{
+    public override async Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context)
+    {
+        var result = await InferAsync(request, context.CancellationToken).ConfigureAwait(false);
+        if (result.Error is { } error)
+        {
+            throw error.ToRpcException();
+        }
+
+        // Raw outputs point into the response's memory, which must live until gRPC has written the message.
+        var (message, response) = result.Value;
+        context.GetHttpContext().Response.RegisterForDispose(response);
+        return message;
+    }
+
+    public override async Task ModelStreamInfer(
+        IAsyncStreamReader<ModelInferRequest> requestStream, IServerStreamWriter<ModelStreamInferResponse> responseStream, ServerCallContext context)
+    {
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            var result = await InferAsync(request, context.CancellationToken).ConfigureAwait(false);
+            if (result.Error is { } error)
+            {
+                // One failed request is answered in its place; the stream goes on.
+                var failed = new ModelInferResponse { ModelName = request.ModelName, ModelVersion = request.ModelVersion, Id = request.Id };
+                await responseStream.WriteAsync(new ModelStreamInferResponse { ErrorMessage = error.Message, InferResponse = failed }).ConfigureAwait(false);
+                continue;
+            }
+
+            var (message, response) = result.Value;
+            using (response)
+            {
+                await responseStream.WriteAsync(new ModelStreamInferResponse { InferResponse = message }).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<Result<(ModelInferResponse Message, InferenceResponse Response)>> InferAsync(ModelInferRequest request, CancellationToken cancellationToken)
+    {
+        var converted = InferRequests.ToCore(request);
+        if (converted.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        var result = await inference.InferAsync(converted.Value, cancellationToken).ConfigureAwait(false);
+        if (result.Error is { } failed)
+        {
+            return failed;
+        }
+
+        var response = result.Value;
+        try
+        {
+            return (InferResponses.ToWire(response, InferRequests.WantsRawOutputs(request)), response);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+}

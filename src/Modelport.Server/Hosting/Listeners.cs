@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Modelport.Server.Hosting;
+
+/// <summary>
+/// Kestrel's listen options of the HTTP and gRPC end points. Kestrel writes the bound end point back into them at start,
+/// so their URLs carry the port the OS chose when the configured port was 0.
+/// </summary>
+internal sealed class Listeners(string host)
+{
+    public ListenOptions? Http { get; set; }
+
+    public ListenOptions? Grpc { get; set; }
+
+    public Uri HttpUrl => UrlOf(Http);
+
+    public Uri GrpcUrl => UrlOf(Grpc);
+
+    private Uri UrlOf(ListenOptions? listener) =>
+        listener?.IPEndPoint is { } endPoint
+            ? new UriBuilder(Uri.UriSchemeHttp, host == "localhost" ? host : endPoint.Address.ToString(), endPoint.Port).Uri
+            : throw new InvalidOperationException("the server does not listen yet");
+}

@@ -1,0 +1,116 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Modelport.Protocol.Grpc;
+using GrpcClient = Modelport.Protocol.Grpc.GRPCInferenceService.GRPCInferenceServiceClient;
+
+namespace Modelport.Server.Tests.TestSupport.Clients;
+
+/// <summary>Triton's gRPC service, typed contents or raw contents, through the generated client stub.</summary>
+internal sealed class GrpcInferenceClient(GrpcClient grpc) : IInferenceClient
+{
+    public async Task<ServerInfo> ServerMetadataAsync()
+    {
+        var response = await Call(() => grpc.ServerMetadataAsync(new ServerMetadataRequest()));
+        return new(response.Name, response.Version, [.. response.Extensions]);
+    }
+
+    public async Task<ModelInfo> ModelMetadataAsync(string model, string? version = null)
+    {
+        var response = await Call(() => grpc.ModelMetadataAsync(new ModelMetadataRequest { Name = model, Version = version ?? string.Empty }));
+        return new(response.Name, [.. response.Versions], response.Platform, Tensors(response.Inputs), Tensors(response.Outputs));
+    }
+
+    public async Task<Core.Configuration.ModelConfig> ModelConfigAsync(string model, string? version = null)
+    {
+        var response = await Call(() => grpc.ModelConfigAsync(new ModelConfigRequest { Name = model, Version = version ?? string.Empty }));
+        return Core.Configuration.ModelConfig.Parser.ParseFrom(response.Config.ToByteString());
+    }
+
+    public async Task<InferReply> InferAsync(InferCall call)
+    {
+        var request = Request(call);
+        var response = await Call(() => grpc.ModelInferAsync(request));
+        return Reply(response);
+    }
+
+    public async Task<IReadOnlyList<IndexRow>> RepositoryIndexAsync(bool readyOnly = false)
+    {
+        var response = await Call(() => grpc.RepositoryIndexAsync(new RepositoryIndexRequest { Ready = readyOnly }));
+        return [.. response.Models.Select(row => new IndexRow(row.Name, row.Version.Length == 0 ? null : row.Version, row.State, row.Reason))];
+    }
+
+    public async Task LoadAsync(string model, IReadOnlyDictionary<string, object>? parameters = null)
+    {
+        var request = new RepositoryModelLoadRequest { ModelName = model };
+        foreach (var (key, value) in parameters ?? new Dictionary<string, object>())
+        {
+            request.Parameters[key] = value is string text ? new ModelRepositoryParameter { StringParam = text } : new ModelRepositoryParameter { Int64Param = (long)value };
+        }
+
+        await Call(() => grpc.RepositoryModelLoadAsync(request));
+    }
+
+    public async Task UnloadAsync(string model) => await Call(() => grpc.RepositoryModelUnloadAsync(new RepositoryModelUnloadRequest { ModelName = model }));
+
+    /// <summary>
+    /// The wire request of a call: raw contents in the binary form, else typed contents. A request cannot mix the two, so
+    /// one FP16 or BF16 input (no typed field) sends every input raw.
+    /// </summary>
+    public static ModelInferRequest Request(InferCall call)
+    {
+        var raw = call.Binary || call.Inputs.Any(input => !TypedContentsCodec.HasField(input.Datatype));
+        var request = new ModelInferRequest { ModelName = call.Model, ModelVersion = call.Version ?? string.Empty, Id = call.Id ?? string.Empty };
+        foreach (var input in call.Inputs)
+        {
+            var tensor = new ModelInferRequest.Types.InferInputTensor { Name = input.Name, Datatype = input.Datatype, Shape = { input.Shape } };
+            if (raw)
+            {
+                request.RawInputContents.Add(ByteString.CopyFrom(input.Data));
+            }
+            else
+            {
+                tensor.Contents = TypedContentsCodec.ToContents(input);
+            }
+
+            request.Inputs.Add(tensor);
+        }
+
+        request.Outputs.AddRange((call.Outputs ?? []).Select(name => new ModelInferRequest.Types.InferRequestedOutputTensor { Name = name }));
+        return request;
+    }
+
+    public static InferReply Reply(ModelInferResponse response)
+    {
+        var raw = response.RawOutputContents.Count > 0;
+        var outputs = response.Outputs.Select((output, index) => new Tensor(
+            output.Name,
+            output.Datatype,
+            [.. output.Shape],
+            raw ? response.RawOutputContents[index].ToByteArray() : TypedContentsCodec.FromContents(output.Datatype, output.Contents)));
+        return new(response.ModelName, response.ModelVersion, response.Id.Length == 0 ? null : response.Id, [.. outputs], raw);
+    }
+
+    public static ApiError ErrorOf(StatusCode code) => code switch
+    {
+        StatusCode.InvalidArgument => ApiError.InvalidArgument,
+        StatusCode.NotFound => ApiError.NotFound,
+        StatusCode.Unavailable => ApiError.Unavailable,
+        StatusCode.Unimplemented => ApiError.Unimplemented,
+        _ => ApiError.Other,
+    };
+
+    private static async Task<T> Call<T>(Func<AsyncUnaryCall<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException exception)
+        {
+            throw new ApiException(ErrorOf(exception.StatusCode), exception.Status.Detail);
+        }
+    }
+
+    private static TensorInfo[] Tensors(IEnumerable<ModelMetadataResponse.Types.TensorMetadata> tensors) =>
+        [.. tensors.Select(tensor => new TensorInfo(tensor.Name, tensor.Datatype, [.. tensor.Shape]))];
+}

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Modelport.Core.Configuration;
+
+namespace Modelport.Server.Tests.TestSupport.Clients;
+
+/// <summary>The KServe v2 REST protocol, JSON or with the binary tensor data extension.</summary>
+internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
+{
+    public async Task<ServerInfo> ServerMetadataAsync()
+    {
+        var body = await GetAsync("/v2");
+        return new(body["name"]!.GetValue<string>(), body["version"]!.GetValue<string>(), Strings(body["extensions"]));
+    }
+
+    public async Task<ModelInfo> ModelMetadataAsync(string model, string? version = null)
+    {
+        var body = await GetAsync(ModelPath(model, version));
+        return new(body["name"]!.GetValue<string>(), Strings(body["versions"]), body["platform"]!.GetValue<string>(), Tensors(body["inputs"]), Tensors(body["outputs"]));
+    }
+
+    public async Task<ModelConfig> ModelConfigAsync(string model, string? version = null) =>
+        ModelConfigJson.Parse((await GetAsync(ModelPath(model, version) + "/config")).ToJsonString());
+
+    public async Task<InferReply> InferAsync(InferCall call)
+    {
+        var request = new JsonObject();
+        if (call.Id is not null)
+        {
+            request["id"] = call.Id;
+        }
+
+        request["inputs"] = new JsonArray([.. call.Inputs.Select(input => (JsonNode)Input(input, call.Binary))]);
+        if (call.Outputs is not null)
+        {
+            request["outputs"] = new JsonArray([.. call.Outputs.Select(name => (JsonNode)new JsonObject { ["name"] = name })]);
+        }
+
+        if (call.Binary)
+        {
+            request["parameters"] = new JsonObject { ["binary_data_output"] = true };
+        }
+
+        var (body, headerLength) = BinaryInference.Compose(request, call.Binary ? [.. call.Inputs.Select(input => input.Data)] : []);
+        var (status, response) = await http.PostBytesAsync(ModelPath(call.Model, call.Version) + "/infer", body, call.Binary ? headerLength : null);
+        using (response)
+        {
+            if (status != HttpStatusCode.OK)
+            {
+                throw Failure(status, JsonNode.Parse(await response.Content.ReadAsStringAsync()));
+            }
+
+            var binary = response.Content.Headers.ContentType?.MediaType == "application/octet-stream";
+            var (header, rawOutputs) = await BinaryInference.SplitAsync(response);
+            var outputs = header["outputs"]!.AsArray().Select(output =>
+            {
+                var name = output!["name"]!.GetValue<string>();
+                var datatype = output["datatype"]!.GetValue<string>();
+                var data = rawOutputs.TryGetValue(name, out var raw) ? raw : JsonTensorCodec.FromJson(datatype, output["data"]!.AsArray());
+                return new Tensor(name, datatype, [.. output["shape"]!.AsArray().Select(node => node!.GetValue<long>())], data);
+            });
+            return new(header["model_name"]!.GetValue<string>(), header["model_version"]!.GetValue<string>(), header["id"]?.GetValue<string>(), [.. outputs], binary);
+        }
+    }
+
+    public async Task<IReadOnlyList<IndexRow>> RepositoryIndexAsync(bool readyOnly = false)
+    {
+        var body = await PostAsync("/v2/repository/index", new JsonObject { ["ready"] = readyOnly });
+        return [.. body!.AsArray().Select(row => new IndexRow(
+            row!["name"]!.GetValue<string>(), row["version"]?.GetValue<string>(), row["state"]!.GetValue<string>(), row["reason"]!.GetValue<string>()))];
+    }
+
+    public async Task LoadAsync(string model, IReadOnlyDictionary<string, object>? parameters = null)
+    {
+        var values = new JsonObject();
+        foreach (var (key, value) in parameters ?? new Dictionary<string, object>())
+        {
+            values[key] = value is string text ? JsonValue.Create(text) : JsonValue.Create((long)value);
+        }
+
+        await PostAsync($"/v2/repository/models/{model}/load", new JsonObject { ["parameters"] = values });
+    }
+
+    public async Task UnloadAsync(string model) => await PostAsync($"/v2/repository/models/{model}/unload", new JsonObject());
+
+    private static string ModelPath(string model, string? version) => version is null ? $"/v2/models/{model}" : $"/v2/models/{model}/versions/{version}";
+
+    private static JsonObject Input(Tensor tensor, bool binary)
+    {
+        var input = new JsonObject
+        {
+            ["name"] = tensor.Name,
+            ["datatype"] = tensor.Datatype,
+            ["shape"] = new JsonArray([.. tensor.Shape.Select(dimension => (JsonNode)JsonValue.Create(dimension))]),
+        };
+        if (binary)
+        {
+            input["parameters"] = new JsonObject { ["binary_data_size"] = tensor.Data.Length };
+        }
+        else
+        {
+            input["data"] = JsonTensorCodec.ToJson(tensor);
+        }
+
+        return input;
+    }
+
+    private async Task<JsonNode> GetAsync(string path)
+    {
+        var (status, body) = await http.GetJsonAsync(path);
+        return status == HttpStatusCode.OK ? body! : throw Failure(status, body);
+    }
+
+    private async Task<JsonNode?> PostAsync(string path, JsonObject request)
+    {
+        var (status, body) = await http.PostAsync(path, request.ToJsonString());
+        return status == HttpStatusCode.OK ? body : throw Failure(status, body);
+    }
+
+    private static ApiException Failure(HttpStatusCode status, JsonNode? body) => new(status switch
+    {
+        HttpStatusCode.BadRequest => ApiError.InvalidArgument,
+        HttpStatusCode.NotFound => ApiError.NotFound,
+        HttpStatusCode.ServiceUnavailable => ApiError.Unavailable,
+        HttpStatusCode.NotImplemented => ApiError.Unimplemented,
+        _ => ApiError.Other,
+    }, HttpJson.ErrorOf(body));
+
+    private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(node => node!.GetValue<string>())];
+
+    private static TensorInfo[] Tensors(JsonNode? array) =>
+        [.. array!.AsArray().Select(tensor => new TensorInfo(
+            tensor!["name"]!.GetValue<string>(), tensor["datatype"]!.GetValue<string>(), [.. tensor["shape"]!.AsArray().Select(node => node!.GetValue<long>())]))];
+}

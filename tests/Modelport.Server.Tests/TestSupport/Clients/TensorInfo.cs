@@ -1,0 +1,3 @@
+namespace Modelport.Server.Tests.TestSupport.Clients;
+
+internal sealed record TensorInfo(string Name, string Datatype, IReadOnlyList<long> Shape);
