@@ -4,7 +4,7 @@ namespace Modelport.Client;
 
 /// <summary>
 /// A client of a KServe v2 / Open Inference Protocol server, whichever transport it uses: <see cref="ModelportHttpClient"/>
-/// or <c>ModelportGrpcClient</c>. Every call throws <see cref="InferenceServerException"/> when the server refuses
+/// or <see cref="ModelportGrpcClient"/>. Every call throws <see cref="InferenceServerException"/> when the server refuses
 /// or fails the request or cannot be reached, and <see cref="OperationCanceledException"/> when the token is cancelled.
 /// </summary>
 public interface IInferenceClient : IDisposable

@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.Core;
 
 namespace Modelport.Client;
 
@@ -15,9 +16,19 @@ public sealed class InferenceServerException : Exception
         HttpStatusCode = httpStatusCode;
     }
 
+    internal InferenceServerException(ErrorKind kind, string message, StatusCode grpcStatusCode, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        ErrorKind = kind;
+        GrpcStatusCode = grpcStatusCode;
+    }
+
     /// <summary>What went wrong, independent of the transport.</summary>
     public ErrorKind ErrorKind { get; }
 
     /// <summary>The HTTP status the server answered with; null over gRPC or when no answer came.</summary>
     public HttpStatusCode? HttpStatusCode { get; }
+
+    /// <summary>The gRPC status the call ended with; null over HTTP.</summary>
+    public StatusCode? GrpcStatusCode { get; }
 }

@@ -11,19 +11,22 @@ internal sealed class TestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestServer(WebApplication app, Uri httpAddress)
+    private TestServer(WebApplication app)
     {
         _app = app;
-        HttpAddress = httpAddress;
+        HttpAddress = app.HttpUrl();
+        GrpcAddress = app.GrpcUrl();
     }
 
     public Uri HttpAddress { get; }
 
+    public Uri GrpcAddress { get; }
+
     public static async Task<TestServer> StartAsync(ModelRepositoryOptions repository)
     {
-        var app = ModelportServer.Build(new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0 }, repository);
+        var app = ModelportServer.Build(new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 }, repository);
         await app.StartAsync();
-        var server = new TestServer(app, app.ListeningUrls()[0]);
+        var server = new TestServer(app);
         var models = app.Services.GetRequiredService<ModelManager>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!models.IsStarted)
@@ -42,12 +45,15 @@ internal sealed class TestServer : IAsyncDisposable
     public static Task<TestServer> StartAsync(string repositoryPath, ModelControlMode mode = ModelControlMode.None) =>
         StartAsync(new ModelRepositoryOptions { RepositoryPaths = [repositoryPath], ControlMode = mode, StrictReadiness = false });
 
-    public IInferenceClient Client(Transport transport) => Client(transport, HttpAddress);
+    public IInferenceClient Client(Transport transport) => Client(transport, transport == Transport.Grpc ? GrpcAddress : HttpAddress);
 
-    public static IInferenceClient Client(Transport transport, Uri httpAddress) => transport switch
+    public ModelportGrpcClient GrpcClient() => new(GrpcAddress);
+
+    public static IInferenceClient Client(Transport transport, Uri address) => transport switch
     {
-        Transport.Http => new ModelportHttpClient(httpAddress),
-        Transport.HttpJson => new ModelportHttpClient(httpAddress, new ModelportHttpClientOptions { BinaryData = false }),
+        Transport.Http => new ModelportHttpClient(address),
+        Transport.HttpJson => new ModelportHttpClient(address, new ModelportHttpClientOptions { BinaryData = false }),
+        Transport.Grpc => new ModelportGrpcClient(address),
         _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, null),
     };
 

@@ -8,4 +8,7 @@ public enum Transport
 
     /// <summary>REST with tensors as JSON arrays.</summary>
     HttpJson,
+
+    /// <summary>gRPC with raw tensor contents.</summary>
+    Grpc,
 }
