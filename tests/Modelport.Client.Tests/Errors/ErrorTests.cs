@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.Core;
 using Modelport.Client.Tests.TestSupport;
 
 namespace Modelport.Client.Tests.Errors;
@@ -22,7 +23,7 @@ public sealed class ErrorTests(SampleServerFixture fixture) : IClassFixture<Samp
         Assert.Equal(ErrorKind.NotFound, infer.ErrorKind);
         Assert.Contains("no_such_model", infer.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorKind.NotFound, metadata.ErrorKind);
-        AssertStatus(transport, infer, HttpStatusCode.NotFound);
+        AssertStatus(transport, infer, HttpStatusCode.NotFound, StatusCode.NotFound);
     }
 
     [Theory]
@@ -37,7 +38,7 @@ public sealed class ErrorTests(SampleServerFixture fixture) : IClassFixture<Samp
         Assert.Equal(ErrorKind.InvalidArgument, exception.ErrorKind);
         Assert.Contains("INPUT0", exception.Message, StringComparison.Ordinal);
         Assert.Contains("FP32", exception.Message, StringComparison.Ordinal);
-        AssertStatus(transport, exception, HttpStatusCode.BadRequest);
+        AssertStatus(transport, exception, HttpStatusCode.BadRequest, StatusCode.InvalidArgument);
     }
 
     [Theory]
@@ -76,11 +77,9 @@ public sealed class ErrorTests(SampleServerFixture fixture) : IClassFixture<Samp
         Assert.Equal(ErrorKind.Unavailable, exception.ErrorKind);
     }
 
-    private static void AssertStatus(Transport transport, InferenceServerException exception, HttpStatusCode status)
+    private static void AssertStatus(Transport transport, InferenceServerException exception, HttpStatusCode http, StatusCode grpc)
     {
-        if (transport is Transport.Http or Transport.HttpJson)
-        {
-            Assert.Equal(status, exception.HttpStatusCode);
-        }
+        Assert.Equal(transport == Transport.Grpc ? null : http, exception.HttpStatusCode);
+        Assert.Equal(transport == Transport.Grpc ? grpc : null, exception.GrpcStatusCode);
     }
 }

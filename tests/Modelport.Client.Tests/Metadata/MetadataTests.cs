@@ -68,4 +68,21 @@ public sealed class MetadataTests(SampleServerFixture fixture) : IClassFixture<S
         Assert.Equal(16, input.GetProperty("dims")[0].GetInt64());
         Assert.Equal("identity_fp32_noconfig", completed.GetProperty("name").GetString());
     }
+
+    [Theory]
+    [InlineData("simple")]
+    [InlineData("simple_string")]
+    [InlineData("iris_classifier")]
+    [InlineData("identity_fp32_noconfig")]
+    [InlineData("multiplier")]
+    public async Task Model_config_json_is_the_same_over_http_and_grpc(string model)
+    {
+        using var http = fixture.Server.Client(Transport.Http);
+        using var grpc = fixture.Server.Client(Transport.Grpc);
+
+        var overHttp = await http.GetModelConfigAsync(model);
+        var overGrpc = await grpc.GetModelConfigAsync(model);
+
+        Assert.Equal(overHttp.GetRawText(), overGrpc.GetRawText());
+    }
 }
