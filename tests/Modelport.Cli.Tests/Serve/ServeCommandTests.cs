@@ -10,7 +10,9 @@ public sealed class ServeCommandTests
     public async Task Serve_without_a_repository_serves_the_samples_and_logs_the_model_table()
     {
         var port = ModelportProcess.FreePort();
-        using var modelport = ModelportProcess.Start("serve", "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var grpcPort = ModelportProcess.FreePort();
+        using var modelport = ModelportProcess.Start(
+            "serve", "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--grpc-port", grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         await modelport.WaitForOutputAsync("Models after start-up", StartTimeout);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -20,6 +22,7 @@ public sealed class ServeCommandTests
         Assert.Matches(@"\| simple +\| 1 +\| READY +\|", modelport.Output);
         Assert.Matches(@"\| multiplier +\| 2 +\| READY +\|", modelport.Output);
         Assert.Contains($"Now listening on: http://127.0.0.1:{port}", modelport.Output, StringComparison.Ordinal);
+        Assert.Contains($"Now listening on: http://127.0.0.1:{grpcPort}", modelport.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -27,7 +30,7 @@ public sealed class ServeCommandTests
     {
         var port = ModelportProcess.FreePort();
         using var modelport = ModelportProcess.Start(
-            "serve", "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--model-control-mode", "explicit", "--load-model", "simple");
+            "serve", "--http-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--grpc-port", "0", "--model-control-mode", "explicit", "--load-model", "simple");
 
         await modelport.WaitForOutputAsync("Models after start-up", StartTimeout);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -41,6 +44,8 @@ public sealed class ServeCommandTests
     [InlineData("--host", "not-an-address", "--host must be an IP address or 'localhost', not 'not-an-address'")]
     [InlineData("--repository-poll-secs", "0", "--repository-poll-secs must be 1 or more")]
     [InlineData("--http-port", "70000", "--http-port must be between 0 and 65535")]
+    [InlineData("--grpc-port", "70000", "--grpc-port must be between 0 and 65535")]
+    [InlineData("--grpc-port", "8000", "--grpc-port and --http-port must differ, not both 8000")]
     public async Task Bad_arguments_stop_with_a_message_naming_the_option(string option, string value, string message)
     {
         using var modelport = ModelportProcess.Start("serve", option, value);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Modelport.Server.Tests.TestSupport;
+using Modelport.Server.Tests.TestSupport.Clients;
 
 namespace Modelport.Server.Tests.KServe;
 
@@ -18,18 +19,9 @@ public sealed class BadRequestTests(SampleServerFixture fixture) : IClassFixture
         { "truncated JSON", "simple", $$"""{"inputs":[{"name":"INPUT0","datatype":"INT32","shape":[1,16],"data":[1,2""", HttpStatusCode.BadRequest, "not valid JSON" },
         { "not an object", "simple", "[1,2,3]", HttpStatusCode.BadRequest, "must be a JSON object" },
         { "no inputs", "simple", "{}", HttpStatusCode.BadRequest, "no 'inputs'" },
-        { "wrong datatype", "simple", Simple("FP32", "[1,16]", Sixteen), HttpStatusCode.BadRequest, "input 'INPUT0' of model 'simple' has datatype FP32, but the model expects INT32" },
-        { "unknown datatype", "simple", Simple("INT33", "[1,16]", Sixteen), HttpStatusCode.BadRequest, "datatype 'INT33', which is not one of" },
-        { "wrong shape", "simple", Simple("INT32", "[1,15]", "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14]"), HttpStatusCode.BadRequest, "has shape [1,15], but the model expects [-1,16]" },
-        { "negative dimension", "simple", Simple("INT32", "[1,-16]", Sixteen), HttpStatusCode.BadRequest, "dimension must be an integer of 0 or more" },
-        { "fewer elements than the shape", "simple", Simple("INT32", "[1,16]", "[1,2,3]"), HttpStatusCode.BadRequest, "its shape has 16 elements but its data has 3" },
         { "more elements than the shape", "simple", Simple("INT32", "[1,2]", "[1,2,3]"), HttpStatusCode.BadRequest, "more elements than the 2 of its shape" },
         { "value out of range", "simple", Simple("INT32", "[1,1]", "[3000000000]"), HttpStatusCode.BadRequest, "3000000000 is not a INT32 value" },
         { "string where a number belongs", "simple", Simple("INT32", "[1,1]", "[\"seven\"]"), HttpStatusCode.BadRequest, "INT32 data must hold an integer for each element, not \"seven\"" },
-        { "missing input", "simple", $$"""{"inputs":[{"name":"INPUT0","datatype":"INT32","shape":[1,16],"data":{{Sixteen}}}]}""", HttpStatusCode.BadRequest, "model 'simple' expects input 'INPUT1', which the request does not have" },
-        { "unknown input", "simple", $$"""{"inputs":[{"name":"INPUT7","datatype":"INT32","shape":[1,16],"data":{{Sixteen}}}]}""", HttpStatusCode.BadRequest, "unexpected inference input 'INPUT7' for model 'simple'" },
-        { "unknown output", "simple", Simple("INT32", "[1,16]", Sixteen, ""","outputs":[{"name":"OUTPUT9"}]"""), HttpStatusCode.BadRequest, "unexpected inference output 'OUTPUT9' for model 'simple'" },
-        { "unknown model", "no_such_model", Simple("INT32", "[1,16]", Sixteen), HttpStatusCode.NotFound, "unknown model 'no_such_model'" },
         { "absurd element count", "identity_fp32_noconfig", """{"inputs":[{"name":"INPUT","datatype":"FP32","shape":[1,4000000000000],"data":[1]}]}""", HttpStatusCode.BadRequest, "more elements than the" },
         { "overflowing shape", "identity_fp32_noconfig", """{"inputs":[{"name":"INPUT","datatype":"FP32","shape":[4611686018427387904,4611686018427387904],"data":[1]}]}""", HttpStatusCode.BadRequest, "element count overflows" },
     };
@@ -46,27 +38,39 @@ public sealed class BadRequestTests(SampleServerFixture fixture) : IClassFixture
         await AssertStillServingAsync();
     }
 
-    [Fact]
-    public async Task A_batch_above_max_batch_size_is_refused()
+    private static readonly Dictionary<string, (InferCall Call, ApiError Error, string Message)> InvalidCalls = new()
     {
-        var data = "[" + string.Join(",", Enumerable.Repeat(1, 9 * 16)) + "]";
+        ["wrong datatype"] = (Simple(Tensor.Fp32("INPUT0", [1, 16], new float[16]), Tensor.Fp32("INPUT1", [1, 16], new float[16])), ApiError.InvalidArgument, "input 'INPUT0' of model 'simple' has datatype FP32, but the model expects INT32"),
+        // Binary, because no client can write INT33 elements.
+        ["unknown datatype"] = (Simple(new Tensor("INPUT0", "INT33", [1, 16], new byte[64]), Counting("INPUT1")) with { Binary = true }, ApiError.InvalidArgument, "datatype 'INT33', which is not one of"),
+        ["wrong shape"] = (Simple(Tensor.Int32("INPUT0", [1, 15], new int[15]), Counting("INPUT1")), ApiError.InvalidArgument, "has shape [1,15], but the model expects [-1,16]"),
+        ["negative dimension"] = (Simple(Tensor.Int32("INPUT0", [1, -16], new int[16]), Counting("INPUT1")), ApiError.InvalidArgument, "dimension must be an integer of 0 or more"),
+        ["fewer elements than the shape"] = (Simple(Tensor.Int32("INPUT0", [1, 16], 1, 2, 3), Counting("INPUT1")), ApiError.InvalidArgument, "its shape has 16 elements but its"),
+        ["fewer bytes than the shape"] = (Simple(new Tensor("INPUT0", "INT32", [1, 16], new byte[60]), Counting("INPUT1")) with { Binary = true }, ApiError.InvalidArgument, "has shape [1,16] (16 elements of INT32 = 64 bytes) but 60 bytes of data"),
+        ["missing input"] = (Simple(Counting("INPUT0")), ApiError.InvalidArgument, "model 'simple' expects input 'INPUT1', which the request does not have"),
+        ["unknown input"] = (Simple(Counting("INPUT7")), ApiError.InvalidArgument, "unexpected inference input 'INPUT7' for model 'simple'"),
+        ["unknown output"] = (Simple(Counting("INPUT0"), Counting("INPUT1")) with { Outputs = ["OUTPUT9"] }, ApiError.InvalidArgument, "unexpected inference output 'OUTPUT9' for model 'simple'"),
+        ["unknown model"] = (Simple(Counting("INPUT0"), Counting("INPUT1")) with { Model = "no_such_model" }, ApiError.NotFound, "unknown model 'no_such_model'"),
+        ["unknown version"] = (Simple(Counting("INPUT0"), Counting("INPUT1")) with { Version = "3" }, ApiError.NotFound, "unknown version 3 of model 'simple'"),
+        ["version that is not a number"] = (Simple(Counting("INPUT0"), Counting("INPUT1")) with { Version = "latest" }, ApiError.InvalidArgument, "'latest' of model 'simple' is not a version number"),
+        ["batch above max_batch_size"] = (Simple(Tensor.Int32("INPUT0", [9, 16], new int[144]), Tensor.Int32("INPUT1", [9, 16], new int[144])), ApiError.InvalidArgument, "batch size 9; it must be between 1 and the model's max_batch_size 8"),
+    };
 
-        var (status, answer) = await Client.PostAsync("/v2/models/simple/infer", Simple("INT32", "[9,16]", data));
+    public static TheoryData<Transport, string> InvalidCallCases => Transports.With(InvalidCalls.Keys);
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("batch size 9; it must be between 1 and the model's max_batch_size 8", HttpJson.ErrorOf(answer), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task An_unknown_version_is_not_found_and_a_non_numeric_version_is_invalid()
+    [Theory]
+    [MemberData(nameof(InvalidCallCases))]
+    public async Task An_invalid_call_gets_a_clear_error_with_its_status_and_the_server_keeps_serving(Transport transport, string description)
     {
-        var (unknownStatus, unknown) = await Client.PostAsync("/v2/models/simple/versions/3/infer", Simple("INT32", "[1,16]", Sixteen));
-        var (invalidStatus, invalid) = await Client.PostAsync("/v2/models/simple/versions/latest/infer", Simple("INT32", "[1,16]", Sixteen));
+        var (call, expectedError, expectedMessage) = InvalidCalls[description];
+        var client = fixture.Server.ClientFor(transport);
 
-        Assert.Equal(HttpStatusCode.NotFound, unknownStatus);
-        Assert.Contains("unknown version 3 of model 'simple'", HttpJson.ErrorOf(unknown), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, invalidStatus);
-        Assert.Contains("'latest' of model 'simple' is not a version number", HttpJson.ErrorOf(invalid), StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.InferAsync(call));
+
+        Assert.True(expectedError == error.Code, $"{description}: expected {expectedError}, got {error.Code} {error.Message}");
+        Assert.Contains(expectedMessage, error.Message, StringComparison.Ordinal);
+        var reply = await client.InferAsync(Simple(Counting("INPUT0"), Counting("INPUT1")));
+        Assert.Equal(2, reply.Outputs.Count);
     }
 
     [Theory]
@@ -155,6 +159,10 @@ public sealed class BadRequestTests(SampleServerFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(2, body!["outputs"]!.AsArray().Count);
     }
+
+    private static InferCall Simple(params Tensor[] inputs) => new("simple", inputs);
+
+    private static Tensor Counting(string name) => Tensor.Int32(name, [1, 16], [.. Enumerable.Range(0, 16)]);
 
     private static string Simple(string datatype, string shape, string data, string extra = "") =>
         $$"""{"inputs":[{"name":"INPUT0","datatype":"{{datatype}}","shape":{{shape}},"data":{{data}}},{"name":"INPUT1","datatype":"{{datatype}}","shape":{{shape}},"data":{{data}}}]{{extra}}}""";

@@ -2,11 +2,14 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Modelport.Core.Repository;
 using Modelport.Server.Tests.TestSupport;
+using Modelport.Server.Tests.TestSupport.Clients;
 
 namespace Modelport.Server.Tests.Repository;
 
 public sealed class ExplicitControlTests : IAsyncLifetime
 {
+    private static readonly InferCall ScaleCall = new("scale", [Tensor.Fp32("X", [1, 4], 1, 2, 3, 4)]);
+
     private readonly TempRepository _repository = new();
     private TestServer _server = null!;
 
@@ -27,77 +30,102 @@ public sealed class ExplicitControlTests : IAsyncLifetime
         _repository.Dispose();
     }
 
-    [Fact]
-    public async Task Only_the_startup_models_load_and_the_index_still_lists_the_rest()
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Only_the_startup_models_load_and_the_index_still_lists_the_rest(Transport transport)
     {
-        var (_, index) = await _server.Client.PostAsync("/v2/repository/index", "");
+        var client = _server.ClientFor(transport);
 
-        var rows = index!.AsArray().ToDictionary(row => row!["name"]!.GetValue<string>(), row => row!["state"]!.GetValue<string>());
+        var rows = (await client.RepositoryIndexAsync()).ToDictionary(row => row.Name, row => row.State);
+
         Assert.Equal("READY", rows["other"]);
         Assert.Equal("UNAVAILABLE", rows["scale"]);
-        Assert.Equal(HttpStatusCode.NotFound, (await _server.Client.PostAsync("/v2/models/scale/infer", TestModels.ScaleRequest)).Status);
-    }
-
-    [Fact]
-    public async Task Load_then_unload_makes_a_model_serve_then_stop()
-    {
-        var (loadStatus, _) = await _server.Client.PostAsync("/v2/repository/models/scale/load", "");
-        var (inferStatus, inferred) = await _server.Client.PostAsync("/v2/models/scale/infer", TestModels.ScaleRequest);
-        var (unloadStatus, _) = await _server.Client.PostAsync("/v2/repository/models/scale/unload", "");
-        var (afterStatus, after) = await _server.Client.PostAsync("/v2/models/scale/infer", TestModels.ScaleRequest);
-        var (_, index) = await _server.Client.PostAsync("/v2/repository/index", "{}");
-
-        Assert.Equal(HttpStatusCode.OK, loadStatus);
-        Assert.Equal(HttpStatusCode.OK, inferStatus);
-        Assert.Equal([2f, 4f, 6f, 8f], inferred!["outputs"]![0]!["data"]!.AsArray().Select(node => node!.GetValue<float>()));
-        Assert.Equal(HttpStatusCode.OK, unloadStatus);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, afterStatus);
-        Assert.Contains("unloaded", HttpJson.ErrorOf(after), StringComparison.Ordinal);
-        var row = index!.AsArray().Single(row => row!["name"]!.GetValue<string>() == "scale");
-        Assert.Equal("UNAVAILABLE", row!["state"]!.GetValue<string>());
-        Assert.Equal("unloaded", row["reason"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task Load_with_a_config_override_serves_with_that_config()
-    {
-        var config = new JsonObject { ["max_batch_size"] = 2 }.ToJsonString();
-        var body = new JsonObject { ["parameters"] = new JsonObject { ["config"] = config } }.ToJsonString();
-
-        var (status, _) = await _server.Client.PostAsync("/v2/repository/models/scale/load", body);
-        var (_, served) = await _server.Client.GetJsonAsync("/v2/models/scale/config");
-        var (tooLargeStatus, tooLarge) = await _server.Client.PostAsync(
-            "/v2/models/scale/infer", """{"inputs":[{"name":"X","datatype":"FP32","shape":[3,4],"data":[1,2,3,4,1,2,3,4,1,2,3,4]}]}""");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(2, served!["max_batch_size"]!.GetValue<int>());
-        Assert.Equal(HttpStatusCode.BadRequest, tooLargeStatus);
-        Assert.Contains("max_batch_size 2", HttpJson.ErrorOf(tooLarge), StringComparison.Ordinal);
+        Assert.Equal(ApiError.NotFound, (await Assert.ThrowsAsync<ApiException>(() => client.InferAsync(ScaleCall))).Code);
     }
 
     [Theory]
-    [InlineData("/v2/repository/models/missing/load", "", HttpStatusCode.NotFound, "no model named 'missing'")]
-    [InlineData("/v2/repository/models/missing/unload", "", HttpStatusCode.NotFound, "unknown model 'missing'")]
-    [InlineData("/v2/repository/models/scale/load", """{"parameters":{"config":"{\"max_batch_size\": \"many\"}"}}""", HttpStatusCode.BadRequest, "load parameter 'config' is not a valid model config")]
-    [InlineData("/v2/repository/models/scale/load", """{"parameters":{"config":7}}""", HttpStatusCode.BadRequest, "load parameter 'config' must be a string")]
-    [InlineData("/v2/repository/models/scale/load", """{"parameters":{"file:1/model.onnx":"AAAA"}}""", HttpStatusCode.NotImplemented, "file overrides are not supported")]
-    [InlineData("/v2/repository/models/scale/load", "{not json", HttpStatusCode.BadRequest, "not valid JSON")]
-    public async Task Repository_requests_that_cannot_be_done_get_a_clear_error(string path, string body, HttpStatusCode expected, string message)
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Load_then_unload_makes_a_model_serve_then_stop(Transport transport)
     {
-        var (status, answer) = await _server.Client.PostAsync(path, body);
+        var client = _server.ClientFor(transport);
 
-        Assert.Equal(expected, status);
-        Assert.Contains(message, HttpJson.ErrorOf(answer), StringComparison.Ordinal);
+        await client.LoadAsync("scale");
+        var inferred = await client.InferAsync(ScaleCall);
+        await client.UnloadAsync("scale");
+        var after = await Assert.ThrowsAsync<ApiException>(() => client.InferAsync(ScaleCall));
+        var row = (await client.RepositoryIndexAsync()).Single(row => row.Name == "scale");
+
+        Assert.Equal([2f, 4f, 6f, 8f], inferred.Output("Y").AsFp32s());
+        Assert.Equal(ApiError.Unavailable, after.Code);
+        Assert.Contains("unloaded", after.Message, StringComparison.Ordinal);
+        Assert.Equal("UNAVAILABLE", row.State);
+        Assert.Equal("unloaded", row.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Load_with_a_config_override_serves_with_that_config(Transport transport)
+    {
+        var client = _server.ClientFor(transport);
+        var config = new JsonObject { ["max_batch_size"] = 2 }.ToJsonString();
+
+        await client.LoadAsync("scale", new Dictionary<string, object> { ["config"] = config });
+        var served = await client.ModelConfigAsync("scale");
+        var tooLarge = await Assert.ThrowsAsync<ApiException>(() => client.InferAsync(ScaleCall with { Inputs = [Tensor.Fp32("X", [3, 4], new float[12])] }));
+
+        Assert.Equal(2, served.MaxBatchSize);
+        Assert.Equal(ApiError.InvalidArgument, tooLarge.Code);
+        Assert.Contains("max_batch_size 2", tooLarge.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<Transport, string> RefusedLoads => Transports.With(["missing load", "missing unload", "config that is not a config", "config that is not a string", "file override"]);
+
+    [Theory]
+    [MemberData(nameof(RefusedLoads))]
+    public async Task Repository_requests_that_cannot_be_done_get_a_clear_error(Transport transport, string description)
+    {
+        var client = _server.ClientFor(transport);
+        Func<Task> call = description switch
+        {
+            "missing load" => () => client.LoadAsync("missing"),
+            "missing unload" => () => client.UnloadAsync("missing"),
+            "config that is not a config" => () => client.LoadAsync("scale", new Dictionary<string, object> { ["config"] = """{"max_batch_size": "many"}""" }),
+            "config that is not a string" => () => client.LoadAsync("scale", new Dictionary<string, object> { ["config"] = 7L }),
+            _ => () => client.LoadAsync("scale", new Dictionary<string, object> { ["file:1/model.onnx"] = "AAAA" }),
+        };
+        (ApiError code, string message) expected = description switch
+        {
+            "missing load" => (ApiError.NotFound, "no model named 'missing'"),
+            "missing unload" => (ApiError.NotFound, "unknown model 'missing'"),
+            "config that is not a config" => (ApiError.InvalidArgument, "load parameter 'config' is not a valid model config"),
+            "config that is not a string" => (ApiError.InvalidArgument, "load parameter 'config' must be a string"),
+            _ => (ApiError.Unimplemented, "file overrides are not supported"),
+        };
+
+        var error = await Assert.ThrowsAsync<ApiException>(call);
+
+        Assert.Equal(expected.code, error.Code);
+        Assert.Contains(expected.message, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Without_explicit_mode_the_repository_api_refuses_to_load()
+    public async Task A_load_body_that_is_not_json_is_refused()
+    {
+        var (status, answer) = await _server.Client.PostAsync("/v2/repository/models/scale/load", "{not json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("not valid JSON", HttpJson.ErrorOf(answer), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Without_explicit_mode_the_repository_api_refuses_to_load(Transport transport)
     {
         await using var server = await TestServer.StartAsync(_repository.Path, ModelControlMode.None);
 
-        var (status, answer) = await server.Client.PostAsync("/v2/repository/models/scale/load", "");
+        var error = await Assert.ThrowsAsync<ApiException>(() => server.ClientFor(transport).LoadAsync("scale"));
 
-        Assert.Equal(HttpStatusCode.NotImplemented, status);
-        Assert.Contains("--model-control-mode=explicit", HttpJson.ErrorOf(answer), StringComparison.Ordinal);
+        Assert.Equal(ApiError.Unimplemented, error.Code);
+        Assert.Contains("--model-control-mode=explicit", error.Message, StringComparison.Ordinal);
     }
 }
