@@ -92,7 +92,7 @@ public sealed partial class ModelportGrpcClient
         if (!string.IsNullOrEmpty(response.ErrorMessage))
         {
             // A stream answer carries the error's message only, not its status.
-            return new StreamInferResult(null, new InferenceServerException(ErrorKind.Unknown, response.ErrorMessage, StatusCode.Unknown), id);
+            return new StreamInferResult(null, new InferenceServerException(ErrorKind.Unknown, response.ErrorMessage, httpStatusCode: null), id);
         }
 
         return new StreamInferResult(InferMessages.FromWire(response.InferResponse ?? new ModelInferResponse()), null, id);

@@ -150,11 +150,20 @@ public sealed class ModelportHttpClient : IInferenceClient
             ? length
             : null;
 
-    /// <summary>Readiness answers with the status alone: 200 is ready, anything else (503, or 404 for no such model) is not.</summary>
+    /// <summary>
+    /// Health answers with the status: 200 is ready, 503 (not ready) and 404 (no such model) are not, as gRPC answers
+    /// false for both; anything else, such as a version that is not a number, is an error.
+    /// </summary>
     private async Task<bool> IsOkAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, path, content: null, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode == HttpStatusCode.OK;
+        if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        await HttpErrors.ThrowIfFailedAsync(response, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<T> GetJsonAsync<T>(HttpMethod method, string path, HttpContent? content, string what, Func<JsonElement, T> read, CancellationToken cancellationToken)

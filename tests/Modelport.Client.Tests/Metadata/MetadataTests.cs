@@ -33,6 +33,18 @@ public sealed class MetadataTests(SampleServerFixture fixture) : IClassFixture<S
 
     [Theory]
     [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
+    public async Task Model_readiness_of_a_version_that_is_not_a_number_is_an_error(Transport transport)
+    {
+        using var client = fixture.Server.Client(transport);
+
+        var exception = await Assert.ThrowsAsync<InferenceServerException>(() => client.IsModelReadyAsync("simple", "latest"));
+
+        Assert.Equal(ErrorKind.InvalidArgument, exception.ErrorKind);
+        Assert.Contains("latest", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Transports.All), MemberType = typeof(Transports))]
     public async Task Model_metadata_lists_versions_and_tensors(Transport transport)
     {
         using var client = fixture.Server.Client(transport);
