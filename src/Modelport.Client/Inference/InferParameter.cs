@@ -7,8 +7,8 @@ public readonly struct InferParameter : IEquatable<InferParameter>
 {
     private InferParameter(object value) => Value = value;
 
-    /// <summary>The value: a <see cref="bool"/>, <see cref="long"/>, <see cref="double"/> or <see cref="string"/>.</summary>
-    public object Value { get; }
+    /// <summary>The value: a <see cref="bool"/>, <see cref="long"/>, <see cref="double"/> or <see cref="string"/>; null only in <c>default(InferParameter)</c>.</summary>
+    public object? Value { get; }
 
     /// <summary>A bool parameter.</summary>
     public static implicit operator InferParameter(bool value) => new(value);
