@@ -1,0 +1,73 @@
+using Google.Protobuf;
+using Modelport.Client.Tensors;
+using Modelport.Protocol.Grpc;
+
+namespace Modelport.Client.Grpc;
+
+/// <summary>
+/// Converts an <see cref="InferRequest"/> to a <c>ModelInferRequest</c> whose raw inputs wrap the caller's memory, and a
+/// <c>ModelInferResponse</c> to an <see cref="InferResult"/> whose raw outputs are the message's own bytes.
+/// </summary>
+internal static class InferMessages
+{
+    public static ModelInferRequest ToWire(string model, InferRequest request, string? version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        ArgumentNullException.ThrowIfNull(request);
+        var message = new ModelInferRequest { ModelName = model, ModelVersion = version ?? string.Empty, Id = request.Id ?? string.Empty };
+        GrpcParameters.Copy(request.Parameters, message.Parameters);
+        foreach (var input in request.Inputs)
+        {
+            message.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = input.Name, Datatype = input.Datatype.Name, Shape = { input.Shape } });
+            message.RawInputContents.Add(UnsafeByteOperations.UnsafeWrap(input.Data));
+        }
+
+        foreach (var output in request.Outputs)
+        {
+            var tensor = new ModelInferRequest.Types.InferRequestedOutputTensor { Name = output.Name };
+            GrpcParameters.Copy(output.Parameters, tensor.Parameters);
+            message.Outputs.Add(tensor);
+        }
+
+        return message;
+    }
+
+    public static InferResult FromWire(ModelInferResponse response)
+    {
+        var raw = response.RawOutputContents;
+        if (raw.Count > 0 && raw.Count != response.Outputs.Count)
+        {
+            throw Malformed($"{response.Outputs.Count} outputs but {raw.Count} raw_output_contents");
+        }
+
+        var outputs = new List<InferOutput>(response.Outputs.Count);
+        for (var index = 0; index < response.Outputs.Count; index++)
+        {
+            var tensor = response.Outputs[index];
+            var datatype = string.IsNullOrEmpty(tensor.Datatype) ? throw Malformed($"output '{tensor.Name}' has no datatype") : new TensorDataType(tensor.Datatype);
+            var shape = tensor.Shape.ToArray();
+            var count = TensorShape.ElementCount(shape);
+            var data = raw.Count > 0
+                ? raw[index].Memory
+                : TensorContentsReader.Read(tensor.Contents ?? new InferTensorContents(), datatype, count)
+                    ?? throw Malformed($"output '{tensor.Name}' is {datatype}, which has no typed contents field");
+            var elementSize = ElementTypes.ElementSize(datatype);
+            if (elementSize > 0 && data.Length != count * elementSize)
+            {
+                throw Malformed($"output '{tensor.Name}' is {datatype} with shape {TensorShape.Format(shape)}, but has {data.Length} bytes");
+            }
+
+            outputs.Add(new InferOutput(tensor.Name, datatype, shape, data));
+        }
+
+        return new InferResult(
+            response.ModelName,
+            string.IsNullOrEmpty(response.ModelVersion) ? null : response.ModelVersion,
+            string.IsNullOrEmpty(response.Id) ? null : response.Id,
+            outputs,
+            GrpcParameters.Read(response.Parameters));
+    }
+
+    private static InferenceServerException Malformed(string problem) =>
+        new(ErrorKind.Internal, $"the server's infer response is not a valid v2 answer: {problem}", httpStatusCode: null);
+}

@@ -1,0 +1,23 @@
+namespace Modelport.Client.Http;
+
+/// <summary>The v2 REST paths, relative to the server's base address.</summary>
+internal static class HttpPaths
+{
+    public const string Live = "v2/health/live";
+    public const string Ready = "v2/health/ready";
+    public const string Server = "v2";
+    public const string RepositoryIndex = "v2/repository/index";
+
+    public static string Model(string model, string? version)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        var path = "v2/models/" + Uri.EscapeDataString(model);
+        return version is null ? path : path + "/versions/" + Uri.EscapeDataString(version);
+    }
+
+    public static string Repository(string model, string action)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(model);
+        return $"v2/repository/models/{Uri.EscapeDataString(model)}/{action}";
+    }
+}

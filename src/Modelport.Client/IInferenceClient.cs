@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace Modelport.Client;
+
+/// <summary>
+/// A client of a KServe v2 / Open Inference Protocol server, whichever transport it uses: <see cref="ModelportHttpClient"/>
+/// or <see cref="ModelportGrpcClient"/>. Every call throws <see cref="InferenceServerException"/> when the server refuses
+/// or fails the request or cannot be reached, and <see cref="OperationCanceledException"/> when the token is cancelled.
+/// </summary>
+public interface IInferenceClient : IDisposable
+{
+    /// <summary>Whether the server process is live.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> IsServerLiveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the server is ready for inference.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> IsServerReadyAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a model (version) is ready for inference; false also when there is no such model.</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="version">A version, or null for the server's choice.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<bool> IsModelReadyAsync(string model, string? version = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The server's name, version and protocol extensions.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ServerMetadata> GetServerMetadataAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A model's versions, platform, inputs and outputs.</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="version">A version, or null for the server's choice.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<ModelMetadata> GetModelMetadataAsync(string model, string? version = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A model's configuration as JSON, with Triton's <c>ModelConfig</c> field names (<c>max_batch_size</c>, <c>input</c>,
+    /// <c>data_type</c>, ...), as the HTTP configuration extension returns it.
+    /// </summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="version">A version, or null for the server's choice.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<JsonElement> GetModelConfigAsync(string model, string? version = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs one inference request.</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="request">The inputs, requested outputs, id and parameters.</param>
+    /// <param name="version">A version, or null for the server's choice.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<InferResult> InferAsync(string model, InferRequest request, string? version = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The models of the server's repository with their state.</summary>
+    /// <param name="readyOnly">Only the models that are ready.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<RepositoryModel>> GetRepositoryIndexAsync(bool readyOnly = false, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads or reloads a model (repository extension; the server must run with explicit model control).</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="configJson">A model configuration as JSON to use instead of the repository's, or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task LoadModelAsync(string model, string? configJson = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Unloads a model (repository extension).</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task UnloadModelAsync(string model, CancellationToken cancellationToken = default);
+}
