@@ -47,9 +47,9 @@ public sealed class RepositoryTests : IAsyncLifetime
         using var client = _server.Client(transport);
 
         await client.LoadModelAsync("scale");
-        var served = await client.InferAsync("scale", TestModels.ScaleRequest());
+        var served = await client.InferAsync("scale", ClientRequests.Scale());
         await client.UnloadModelAsync("scale");
-        var after = await Assert.ThrowsAsync<InferenceServerException>(() => client.InferAsync("scale", TestModels.ScaleRequest()));
+        var after = await Assert.ThrowsAsync<InferenceServerException>(() => client.InferAsync("scale", ClientRequests.Scale()));
 
         Assert.Equal([2f, 4f, 6f, 8f], served.GetOutput("Y").ToArray<float>());
         Assert.Equal(ErrorKind.Unavailable, after.ErrorKind);

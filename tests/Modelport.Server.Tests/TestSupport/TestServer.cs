@@ -1,7 +1,5 @@
 using System.Net;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Modelport.Core.Lifecycle;
 using Modelport.Core.Repository;
 using Modelport.Protocol.Grpc;
@@ -11,21 +9,21 @@ using Modelport.Server.Tests.TestSupport.Clients;
 namespace Modelport.Server.Tests.TestSupport;
 
 /// <summary>
-/// A real Modelport server on 127.0.0.1 with OS-assigned HTTP and gRPC ports, an HTTP client and a gRPC channel pointed
-/// at it, and a transport-neutral client for each protocol.
+/// A real server (<see cref="ServerHost"/>) with an HTTP client and a gRPC channel pointed at it, and a
+/// transport-neutral client for each protocol.
 /// </summary>
 internal sealed class TestServer : IAsyncDisposable
 {
     // As large as the server's default limit, so tests of large tensors are limited by the server only.
     private const int MaxMessageBytes = 64 * 1024 * 1024;
 
-    private readonly WebApplication _app;
+    private readonly ServerHost _host;
 
-    private TestServer(WebApplication app)
+    private TestServer(ServerHost host)
     {
-        _app = app;
-        Client = new HttpClient { BaseAddress = app.HttpUrl(), Timeout = TimeSpan.FromSeconds(60) };
-        Channel = GrpcChannel.ForAddress(app.GrpcUrl(), new GrpcChannelOptions { MaxReceiveMessageSize = MaxMessageBytes, MaxSendMessageSize = MaxMessageBytes });
+        _host = host;
+        Client = new HttpClient { BaseAddress = host.HttpUrl, Timeout = TimeSpan.FromSeconds(60) };
+        Channel = GrpcChannel.ForAddress(host.GrpcUrl, new GrpcChannelOptions { MaxReceiveMessageSize = MaxMessageBytes, MaxSendMessageSize = MaxMessageBytes });
         Grpc = new GRPCInferenceService.GRPCInferenceServiceClient(Channel);
     }
 
@@ -35,25 +33,14 @@ internal sealed class TestServer : IAsyncDisposable
 
     public GRPCInferenceService.GRPCInferenceServiceClient Grpc { get; }
 
-    public ModelManager Models => _app.Services.GetRequiredService<ModelManager>();
+    public ModelManager Models => _host.Models;
 
     public static async Task<TestServer> StartAsync(
-        ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null)
-    {
-        var options = new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 };
-        var app = ModelportServer.Build(configure?.Invoke(options) ?? options, repository);
-        await app.StartAsync();
-        var server = new TestServer(app);
-        if (waitUntilLoaded)
-        {
-            await server.WaitUntilAsync(() => server.Models.IsStarted);
-        }
+        ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null) =>
+        new(await ServerHost.StartAsync(repository, waitUntilLoaded, configure));
 
-        return server;
-    }
-
-    public static Task<TestServer> StartAsync(string repositoryPath, ModelControlMode mode = ModelControlMode.None) =>
-        StartAsync(new ModelRepositoryOptions { RepositoryPaths = [repositoryPath], ControlMode = mode, StrictReadiness = false });
+    public static async Task<TestServer> StartAsync(string repositoryPath, ModelControlMode mode = ModelControlMode.None) =>
+        new(await ServerHost.StartAsync(repositoryPath, mode));
 
     public IInferenceClient ClientFor(Transport transport) => transport switch
     {
@@ -62,19 +49,7 @@ internal sealed class TestServer : IAsyncDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(transport)),
     };
 
-    public async Task WaitUntilAsync(Func<bool> condition, int timeoutSeconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the condition did not hold within {timeoutSeconds} s");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitUntilAsync(Func<bool> condition, int timeoutSeconds = 60) => ServerHost.WaitUntilAsync(condition, timeoutSeconds);
 
     public async Task<HttpStatusCode> StatusOfAsync(string path) => (await Client.GetAsync(path)).StatusCode;
 
@@ -82,7 +57,6 @@ internal sealed class TestServer : IAsyncDisposable
     {
         Client.Dispose();
         Channel.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _host.DisposeAsync();
     }
 }

@@ -1,10 +1,10 @@
 using Modelport.Onnx;
 using OnnxType = Modelport.Onnx.Proto.TensorProto.Types.DataType;
 
-namespace Modelport.Client.Tests.TestSupport;
+namespace Modelport.Testing;
 
 /// <summary>Small ONNX models built in code for tests.</summary>
-internal static class TestModels
+public static class TestModels
 {
     /// <summary>Y = X * factor over FP32 [batch, 4].</summary>
     public static OnnxModelBuilder Scale(float factor) =>
@@ -15,5 +15,8 @@ internal static class TestModels
             .Initializer<float>("FACTOR", [factor])
             .Node("Mul", ["X", "FACTOR"], ["Y"]);
 
-    public static InferRequest ScaleRequest() => new(InferInput.Create("X", new[] { 1f, 2f, 3f, 4f }, 1, 4));
+    public static OnnxModelBuilder Identity(OnnxType type) =>
+        new OnnxModelBuilder("identity").Opset(17).Input("X", type, "batch", 4).Output("Y", type, "batch", 4).Node("Identity", ["X"], ["Y"]);
+
+    public const string ScaleRequest = """{"inputs":[{"name":"X","datatype":"FP32","shape":[1,4],"data":[1,2,3,4]}]}""";
 }

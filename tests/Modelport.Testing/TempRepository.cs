@@ -1,9 +1,9 @@
 using Modelport.Onnx;
 
-namespace Modelport.Server.Tests.TestSupport;
+namespace Modelport.Testing;
 
 /// <summary>A model repository in a temporary folder, deleted on dispose.</summary>
-internal sealed class TempRepository : IDisposable
+public sealed class TempRepository : IDisposable
 {
     public TempRepository()
     {

@@ -1,7 +1,7 @@
-namespace Modelport.Server.Tests.TestSupport;
+namespace Modelport.Testing;
 
 /// <summary>The checkout's root folder (the one holding Modelport.slnx), found from the test's output folder.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

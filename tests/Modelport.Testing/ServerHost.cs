@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Modelport.Core.Lifecycle;
+using Modelport.Core.Repository;
+using Modelport.Server.Hosting;
+
+namespace Modelport.Testing;
+
+/// <summary>A real Modelport server on 127.0.0.1 with OS-assigned HTTP and gRPC ports.</summary>
+public sealed class ServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ServerHost(WebApplication app)
+    {
+        _app = app;
+        HttpUrl = app.HttpUrl();
+        GrpcUrl = app.GrpcUrl();
+    }
+
+    public Uri HttpUrl { get; }
+
+    public Uri GrpcUrl { get; }
+
+    public ModelManager Models => _app.Services.GetRequiredService<ModelManager>();
+
+    /// <summary>Starts the server and, unless told not to, waits until the start-up loads are done.</summary>
+    public static async Task<ServerHost> StartAsync(
+        ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null)
+    {
+        var options = new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 };
+        var app = ModelportServer.Build(configure?.Invoke(options) ?? options, repository);
+        await app.StartAsync();
+        var host = new ServerHost(app);
+        if (waitUntilLoaded)
+        {
+            await WaitUntilAsync(() => host.Models.IsStarted);
+        }
+
+        return host;
+    }
+
+    public static Task<ServerHost> StartAsync(string repositoryPath, ModelControlMode mode = ModelControlMode.None) =>
+        StartAsync(new ModelRepositoryOptions { RepositoryPaths = [repositoryPath], ControlMode = mode, StrictReadiness = false });
+
+    public static async Task WaitUntilAsync(Func<bool> condition, int timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the condition did not hold within {timeoutSeconds} s");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
