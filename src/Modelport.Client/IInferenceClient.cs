@@ -64,4 +64,25 @@ public interface IInferenceClient : IDisposable
     /// <param name="model">The model's name.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task UnloadModelAsync(string model, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Registers a system shared memory region (Triton's shared memory extension; the server must run on this host), so
+    /// that requests can refer to it by name: <see cref="InferInput.FromSharedMemory"/>, <see cref="InferRequestedOutput.ToSharedMemory"/>.
+    /// </summary>
+    /// <param name="name">The name requests will refer to the region by; registering a name twice is an error.</param>
+    /// <param name="key">The key of the shared memory object, such as <c>/input_data</c> (<see cref="SystemSharedMemoryRegion.Key"/>).</param>
+    /// <param name="byteSize">The region's size in bytes.</param>
+    /// <param name="offset">Where the region starts in the object, in bytes.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task RegisterSystemSharedMemoryAsync(string name, string key, long byteSize, long offset = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>Unregisters a system shared memory region, or every one; requests using it finish first. An unknown name is no error.</summary>
+    /// <param name="name">The region's name, or null for every region.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task UnregisterSystemSharedMemoryAsync(string? name = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The registered system shared memory regions, or the one named (an error when it is not registered).</summary>
+    /// <param name="name">A region's name, or null for every region.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<SharedMemoryRegionStatus>> GetSystemSharedMemoryStatusAsync(string? name = null, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,7 @@ public enum ErrorKind
     /// <summary>A status this client does not map to a kind.</summary>
     Unknown,
 
-    /// <summary>The request was wrong: a bad input name, datatype, shape or parameter (HTTP 400, gRPC InvalidArgument).</summary>
+    /// <summary>The request was wrong: a bad input name, datatype, shape or parameter, or a name registered twice (HTTP 400, gRPC InvalidArgument or AlreadyExists).</summary>
     InvalidArgument,
 
     /// <summary>No such model or version (HTTP 404, gRPC NotFound).</summary>

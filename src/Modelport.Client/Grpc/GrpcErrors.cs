@@ -16,7 +16,7 @@ internal static class GrpcErrors
 
     public static ErrorKind Kind(StatusCode status) => status switch
     {
-        StatusCode.InvalidArgument or StatusCode.OutOfRange or StatusCode.FailedPrecondition => ErrorKind.InvalidArgument,
+        StatusCode.InvalidArgument or StatusCode.OutOfRange or StatusCode.FailedPrecondition or StatusCode.AlreadyExists => ErrorKind.InvalidArgument,
         StatusCode.NotFound => ErrorKind.NotFound,
         StatusCode.Unavailable => ErrorKind.Unavailable,
         StatusCode.Unimplemented => ErrorKind.Unimplemented,

@@ -6,7 +6,7 @@ namespace Modelport.Client.Grpc;
 /// <summary>Converts parameters to and from the <c>InferParameter</c> message.</summary>
 internal static class GrpcParameters
 {
-    public static void Copy(IDictionary<string, InferParameter> parameters, MapField<string, Wire> wire)
+    public static void Copy(IEnumerable<KeyValuePair<string, InferParameter>> parameters, MapField<string, Wire> wire)
     {
         foreach (var (key, parameter) in parameters)
         {

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Modelport.Client.SharedMemory;
 using Modelport.Client.Tensors;
 using Modelport.Protocol.Grpc;
 
@@ -18,8 +19,18 @@ internal static class InferMessages
         GrpcParameters.Copy(request.Parameters, message.Parameters);
         foreach (var input in request.Inputs)
         {
-            message.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = input.Name, Datatype = input.Datatype.Name, Shape = { input.Shape } });
-            message.RawInputContents.Add(UnsafeByteOperations.UnsafeWrap(input.Data));
+            var tensor = new ModelInferRequest.Types.InferInputTensor { Name = input.Name, Datatype = input.Datatype.Name, Shape = { input.Shape } };
+            if (input.SharedMemory is { } place)
+            {
+                // As Triton's clients send it: shared memory parameters, and no entry in raw_input_contents.
+                GrpcParameters.Copy(place.Parameters, tensor.Parameters);
+            }
+            else
+            {
+                message.RawInputContents.Add(UnsafeByteOperations.UnsafeWrap(input.Data));
+            }
+
+            message.Inputs.Add(tensor);
         }
 
         foreach (var output in request.Outputs)
@@ -32,7 +43,11 @@ internal static class InferMessages
         return message;
     }
 
-    public static InferResult FromWire(ModelInferResponse response)
+    /// <summary>
+    /// The result of a response. An output the request asked into shared memory (Triton does not say so in the response;
+    /// Modelport echoes the parameters) has no data.
+    /// </summary>
+    public static InferResult FromWire(ModelInferResponse response, IEnumerable<InferRequestedOutput> requestedOutputs)
     {
         var raw = response.RawOutputContents;
         if (raw.Count > 0 && raw.Count != response.Outputs.Count)
@@ -46,6 +61,14 @@ internal static class InferMessages
             var tensor = response.Outputs[index];
             var datatype = string.IsNullOrEmpty(tensor.Datatype) ? throw Malformed($"output '{tensor.Name}' has no datatype") : new TensorDataType(tensor.Datatype);
             var shape = tensor.Shape.ToArray();
+            var region = SharedMemoryParameters.RegionOf(GrpcParameters.Read(tensor.Parameters))
+                ?? requestedOutputs.FirstOrDefault(output => output.Name == tensor.Name)?.SharedMemoryRegion;
+            if (region is not null)
+            {
+                outputs.Add(new InferOutput(tensor.Name, datatype, shape, ReadOnlyMemory<byte>.Empty, region));
+                continue;
+            }
+
             var count = TensorShape.ElementCount(shape);
             var data = raw.Count > 0
                 ? raw[index].Memory

@@ -95,6 +95,7 @@ public sealed partial class ModelportGrpcClient
             return new StreamInferResult(null, new InferenceServerException(ErrorKind.Unknown, response.ErrorMessage, httpStatusCode: null), id);
         }
 
-        return new StreamInferResult(InferMessages.FromWire(response.InferResponse ?? new ModelInferResponse()), null, id);
+        // The answer's request is not at hand here: outputs in shared memory are known by the parameters the server echoes.
+        return new StreamInferResult(InferMessages.FromWire(response.InferResponse ?? new ModelInferResponse(), []), null, id);
     }
 }

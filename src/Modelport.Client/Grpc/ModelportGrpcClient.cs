@@ -9,7 +9,7 @@ namespace Modelport.Client;
 
 /// <summary>
 /// A client of the v2 gRPC protocol (<c>inference.GRPCInferenceService</c>, as Triton serves it), with raw tensor
-/// contents and Triton's configuration and repository RPCs. Thread-safe; keep one per server, as with <see cref="GrpcChannel"/>.
+/// contents and Triton's configuration, repository and system shared memory RPCs. Thread-safe; keep one per server, as with <see cref="GrpcChannel"/>.
 /// </summary>
 public sealed partial class ModelportGrpcClient : IInferenceClient
 {
@@ -89,7 +89,7 @@ public sealed partial class ModelportGrpcClient : IInferenceClient
     {
         var message = InferMessages.ToWire(model, request, version);
         var response = await CallAsync(options => _client.ModelInferAsync(message, options), cancellationToken).ConfigureAwait(false);
-        return InferMessages.FromWire(response);
+        return InferMessages.FromWire(response, request.Outputs);
     }
 
     /// <inheritdoc/>

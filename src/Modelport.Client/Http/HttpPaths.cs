@@ -15,6 +15,10 @@ internal static class HttpPaths
         return version is null ? path : path + "/versions/" + Uri.EscapeDataString(version);
     }
 
+    /// <summary>A system shared memory action for one region, or for all when <paramref name="region"/> is null.</summary>
+    public static string SystemSharedMemory(string? region, string action) =>
+        region is null ? $"v2/systemsharedmemory/{action}" : $"v2/systemsharedmemory/region/{Uri.EscapeDataString(region)}/{action}";
+
     public static string Repository(string model, string action)
     {
         ArgumentException.ThrowIfNullOrEmpty(model);

@@ -16,7 +16,7 @@ internal sealed class InferRequestContent : HttpContent
     public InferRequestContent(InferRequest request, bool binaryData)
     {
         _json = InferRequestWriter.Write(request, binaryData);
-        _tensors = binaryData ? [.. request.Inputs.Select(input => input.Data)] : [];
+        _tensors = binaryData ? [.. request.Inputs.Where(input => input.SharedMemory is null).Select(input => input.Data)] : [];
         if (binaryData)
         {
             Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");

@@ -5,7 +5,8 @@ namespace Modelport.Client.Http;
 
 /// <summary>
 /// Writes the JSON of a v2 infer request. With binary data, each input's bytes follow the JSON in the body and the
-/// JSON carries only their sizes; the outputs are asked for in binary form too.
+/// JSON carries only their sizes; the outputs are asked for in binary form too. An input in shared memory carries only
+/// its shared memory parameters.
 /// </summary>
 internal static class InferRequestWriter
 {
@@ -60,7 +61,17 @@ internal static class InferRequestWriter
         }
 
         writer.WriteEndArray();
-        if (binaryData)
+        if (input.SharedMemory is { } place)
+        {
+            writer.WriteStartObject("parameters");
+            foreach (var (key, value) in place.Parameters)
+            {
+                ParameterJson.Write(writer, key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+        else if (binaryData)
         {
             writer.WriteStartObject("parameters");
             writer.WriteNumber(V2Http.BinaryDataSize, input.Data.Length);

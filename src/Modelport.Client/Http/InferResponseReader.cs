@@ -1,16 +1,18 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using Modelport.Client.SharedMemory;
 using Modelport.Client.Tensors;
 
 namespace Modelport.Client.Http;
 
 /// <summary>
 /// Reads a v2 infer response: JSON, or a JSON header followed by the binary outputs, which become slices of the
-/// body rather than copies.
+/// body rather than copies. An output the request asked into shared memory comes without data (Triton says no more;
+/// Modelport echoes its shared memory parameters).
 /// </summary>
 internal static class InferResponseReader
 {
-    public static InferResult Read(ReadOnlyMemory<byte> body, int? headerLength)
+    public static InferResult Read(ReadOnlyMemory<byte> body, int? headerLength, IEnumerable<InferRequestedOutput> requestedOutputs)
     {
         var jsonLength = headerLength ?? body.Length;
         if (jsonLength < 0 || jsonLength > body.Length)
@@ -51,7 +53,7 @@ internal static class InferResponseReader
                 Expect(reader.TokenType == JsonTokenType.StartArray, "'outputs' must be an array");
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    outputs.Add(ReadOutput(ref reader, binary, ref binaryOffset));
+                    outputs.Add(ReadOutput(ref reader, binary, ref binaryOffset, requestedOutputs));
                 }
             }
             else
@@ -65,7 +67,7 @@ internal static class InferResponseReader
         return new InferResult(modelName ?? string.Empty, modelVersion, id, outputs, parameters ?? []);
     }
 
-    private static InferOutput ReadOutput(ref Utf8JsonReader reader, ReadOnlyMemory<byte> binary, ref int binaryOffset)
+    private static InferOutput ReadOutput(ref Utf8JsonReader reader, ReadOnlyMemory<byte> binary, ref int binaryOffset, IEnumerable<InferRequestedOutput> requestedOutputs)
     {
         Expect(reader.TokenType == JsonTokenType.StartObject, "each output must be an object");
         string? name = null;
@@ -117,6 +119,11 @@ internal static class InferResponseReader
             Expect(size >= 0 && size <= binary.Length - binaryOffset, $"output '{name}' has binary_data_size {sizeParameter}, but {binary.Length - binaryOffset} bytes remain");
             bytes = binary.Slice(binaryOffset, (int)size);
             binaryOffset += (int)size;
+        }
+        else if (!hasData
+            && (SharedMemoryParameters.RegionOf(parameters ?? []) ?? requestedOutputs.FirstOrDefault(output => output.Name == name)?.SharedMemoryRegion) is { } region)
+        {
+            return new InferOutput(name, type, shape, ReadOnlyMemory<byte>.Empty, region);
         }
         else
         {

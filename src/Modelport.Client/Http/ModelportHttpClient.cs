@@ -8,10 +8,10 @@ using Modelport.Client.Http;
 namespace Modelport.Client;
 
 /// <summary>
-/// A client of the KServe v2 REST protocol with Triton's binary tensor data, model configuration and repository
-/// extensions. Thread-safe; keep one per server for the life of the application, as with <see cref="HttpClient"/>.
+/// A client of the KServe v2 REST protocol with Triton's binary tensor data, model configuration, repository and system
+/// shared memory extensions. Thread-safe; keep one per server for the life of the application, as with <see cref="HttpClient"/>.
 /// </summary>
-public sealed class ModelportHttpClient : IInferenceClient
+public sealed partial class ModelportHttpClient : IInferenceClient
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttpClient;
@@ -86,7 +86,7 @@ public sealed class ModelportHttpClient : IInferenceClient
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return InferResponseReader.Read(body, HeaderLength(response));
+            return InferResponseReader.Read(body, HeaderLength(response), request.Outputs);
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or OverflowException)
         {

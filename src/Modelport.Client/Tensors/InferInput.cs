@@ -1,3 +1,4 @@
+using Modelport.Client.SharedMemory;
 using Modelport.Client.Tensors;
 
 namespace Modelport.Client;
@@ -10,12 +11,13 @@ public sealed class InferInput
 {
     private readonly long[] _shape;
 
-    private InferInput(string name, TensorDataType datatype, long[] shape, ReadOnlyMemory<byte> data)
+    private InferInput(string name, TensorDataType datatype, long[] shape, ReadOnlyMemory<byte> data, SharedMemoryPlace? sharedMemory = null)
     {
         Name = name;
         Datatype = datatype;
         _shape = shape;
         Data = data;
+        SharedMemory = sharedMemory;
     }
 
     /// <summary>The input's name, as the model declares it.</summary>
@@ -29,6 +31,9 @@ public sealed class InferInput
 
     /// <summary>Little-endian, row-major element bytes; for BYTES, each element is a 4-byte length and its bytes.</summary>
     internal ReadOnlyMemory<byte> Data { get; }
+
+    /// <summary>Where the data lies in a registered region instead, or null.</summary>
+    internal SharedMemoryPlace? SharedMemory { get; }
 
     /// <summary>An input over typed elements; the datatype follows from <typeparamref name="T"/> (int → INT32, Half → FP16, ...).</summary>
     /// <typeparam name="T">bool, byte, sbyte, short, ushort, int, uint, long, ulong, Half, float or double.</typeparam>
@@ -110,6 +115,35 @@ public sealed class InferInput
         }
 
         return new InferInput(name, datatype, validShape, data);
+    }
+
+    /// <summary>
+    /// An input whose data the server reads from a registered system shared memory region instead of the request (Triton's
+    /// shared memory extension); see <see cref="SystemSharedMemoryRegion"/>. The data is in wire form, as for
+    /// <see cref="FromRawData"/>.
+    /// </summary>
+    /// <param name="name">The input's name.</param>
+    /// <param name="datatype">The v2 datatype.</param>
+    /// <param name="shape">The shape.</param>
+    /// <param name="region">The name the region was registered with.</param>
+    /// <param name="offset">Where the data starts, in bytes from the start of the registered region.</param>
+    /// <param name="byteSize">The data's size in bytes; for a fixed-size datatype, exactly what the shape takes.</param>
+    public static InferInput FromSharedMemory(string name, TensorDataType datatype, ReadOnlySpan<long> shape, string region, long offset, long byteSize)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(datatype.Name, nameof(datatype));
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(byteSize);
+        var validShape = TensorShape.Validate(name, shape);
+        var size = ElementTypes.ElementSize(datatype);
+        if (size > 0 && byteSize != TensorShape.ElementCount(validShape) * size)
+        {
+            throw new ArgumentException(
+                $"input '{name}' is {datatype} with shape {TensorShape.Format(shape)}, which takes {TensorShape.ElementCount(validShape) * size} bytes, not {byteSize}", nameof(byteSize));
+        }
+
+        return new InferInput(name, datatype, validShape, ReadOnlyMemory<byte>.Empty, new SharedMemoryPlace(region, offset, byteSize));
     }
 
     private static long[] ValidateCount(string name, ReadOnlySpan<long> shape, long count)

@@ -7,6 +7,8 @@ public sealed record InferenceError(InferenceErrorKind Kind, string Message)
 
     public static InferenceError NotFound(string message) => new(InferenceErrorKind.NotFound, message);
 
+    public static InferenceError AlreadyExists(string message) => new(InferenceErrorKind.AlreadyExists, message);
+
     public static InferenceError NotReady(string message) => new(InferenceErrorKind.NotReady, message);
 
     public static InferenceError Unavailable(string message) => new(InferenceErrorKind.Unavailable, message);

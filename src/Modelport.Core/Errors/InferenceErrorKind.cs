@@ -5,6 +5,7 @@ public enum InferenceErrorKind
 {
     InvalidArgument,
     NotFound,
+    AlreadyExists,
     NotReady,
     Unavailable,
     Unsupported,

@@ -3,7 +3,7 @@ using Modelport.Core.Tensors;
 namespace Modelport.Core.Inference;
 
 /// <summary>One inference call, as every protocol front end translates it.</summary>
-public sealed class InferenceRequest
+public sealed record InferenceRequest
 {
     internal static readonly IReadOnlyDictionary<string, ParameterValue> NoParameters = new Dictionary<string, ParameterValue>();
 

@@ -10,6 +10,18 @@ internal static class ErrorResponses
     public static Task WriteAsync(HttpContext context, InferenceError error) =>
         WriteAsync(context, ErrorStatus.HttpStatus(error.Kind), error.Message);
 
+    /// <summary>The answer of a call whose success has no body: the error, or a bare 200.</summary>
+    public static async Task WriteOutcomeAsync(HttpContext context, InferenceError? error)
+    {
+        if (error is not null)
+        {
+            await WriteAsync(context, error).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
     public static async Task WriteAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;

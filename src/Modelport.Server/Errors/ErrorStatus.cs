@@ -19,8 +19,9 @@ internal static class ErrorStatus
         InferenceErrorKind.NotReady or InferenceErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, StatusCode.Unavailable),
         InferenceErrorKind.Unsupported => (StatusCodes.Status501NotImplemented, StatusCode.Unimplemented),
         InferenceErrorKind.Internal => (StatusCodes.Status500InternalServerError, StatusCode.Internal),
-        // Triton answers 400 over HTTP for everything else the client got wrong, timeouts and cancellations
-        // included; gRPC has a code for each.
+        // Triton answers 400 over HTTP for everything else the client got wrong, duplicates, timeouts and
+        // cancellations included; gRPC has a code for each.
+        InferenceErrorKind.AlreadyExists => (StatusCodes.Status400BadRequest, StatusCode.AlreadyExists),
         InferenceErrorKind.Timeout => (StatusCodes.Status400BadRequest, StatusCode.DeadlineExceeded),
         InferenceErrorKind.Cancelled => (StatusCodes.Status400BadRequest, StatusCode.Cancelled),
         _ => throw new UnreachableException($"no status for the error kind {kind}"),

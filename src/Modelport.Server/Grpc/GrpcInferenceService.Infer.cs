@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Modelport.Core.Errors;
 using Modelport.Core.Inference;
 using Modelport.Protocol.Grpc;
+using Modelport.Server.SharedMemory;
 
 namespace Modelport.Server.Grpc;
 
@@ -16,9 +17,12 @@ internal sealed partial class GrpcInferenceService
             throw error.ToRpcException();
         }
 
-        // Raw outputs point into the response's memory, which must live until gRPC has written the message.
-        var (message, response) = result.Value;
-        context.GetHttpContext().Response.RegisterForDispose(response);
+        // Raw outputs point into the response's memory, which must live until gRPC has written the message; the shared
+        // memory the request used is released after it too.
+        var (message, response, requestSharedMemory) = result.Value;
+        var httpResponse = context.GetHttpContext().Response;
+        httpResponse.RegisterForDispose(response);
+        httpResponse.RegisterForDispose(requestSharedMemory);
         return message;
     }
 
@@ -36,7 +40,8 @@ internal sealed partial class GrpcInferenceService
                 continue;
             }
 
-            var (message, response) = result.Value;
+            var (message, response, requestSharedMemory) = result.Value;
+            using (requestSharedMemory)
             using (response)
             {
                 await responseStream.WriteAsync(new ModelStreamInferResponse { InferResponse = message }).ConfigureAwait(false);
@@ -44,29 +49,43 @@ internal sealed partial class GrpcInferenceService
         }
     }
 
-    private async Task<Result<(ModelInferResponse Message, InferenceResponse Response)>> InferAsync(ModelInferRequest request, CancellationToken cancellationToken)
+    private async Task<Result<(ModelInferResponse Message, InferenceResponse Response, SharedMemoryBindings SharedMemory)>> InferAsync(
+        ModelInferRequest request, CancellationToken cancellationToken)
     {
-        var converted = InferRequests.ToCore(request);
-        if (converted.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var result = await inference.InferAsync(converted.Value, cancellationToken).ConfigureAwait(false);
-        if (result.Error is { } failed)
-        {
-            return failed;
-        }
-
-        var response = result.Value;
+        var requestSharedMemory = new SharedMemoryBindings(sharedMemory);
+        InferenceResponse? response = null;
+        var handedOver = false;
         try
         {
-            return (InferResponses.ToWire(response, InferRequests.WantsRawOutputs(request)), response);
+            var converted = InferRequests.ToCore(request, requestSharedMemory);
+            if (converted.Error is { } invalid)
+            {
+                return invalid;
+            }
+
+            var result = await inference.InferAsync(converted.Value, cancellationToken).ConfigureAwait(false);
+            if (result.Error is { } failed)
+            {
+                return failed;
+            }
+
+            response = result.Value;
+            if (requestSharedMemory.WriteOutputs(response) is { } unwritable)
+            {
+                return unwritable;
+            }
+
+            var message = InferResponses.ToWire(response, InferRequests.WantsRawOutputs(request), requestSharedMemory);
+            handedOver = true;
+            return (message, response, requestSharedMemory);
         }
-        catch
+        finally
         {
-            response.Dispose();
-            throw;
+            if (!handedOver)
+            {
+                response?.Dispose();
+                requestSharedMemory.Dispose();
+            }
         }
     }
 }

@@ -8,20 +8,10 @@ namespace Modelport.Server.Grpc;
 internal sealed partial class GrpcInferenceService
 {
     private const string NoStatistics = "model statistics are not collected yet, so there are none to report";
-    private const string NoSystemSharedMemory = "system shared memory is not supported yet; send tensors in the request (raw_input_contents)";
     private const string NoCudaSharedMemory = "CUDA shared memory is not supported: Modelport runs models on the CPU and has no GPU memory to share";
 
     public override Task<ModelStatisticsResponse> ModelStatistics(ModelStatisticsRequest request, ServerCallContext context) =>
         throw Unimplemented(NoStatistics);
-
-    public override Task<SystemSharedMemoryStatusResponse> SystemSharedMemoryStatus(SystemSharedMemoryStatusRequest request, ServerCallContext context) =>
-        throw Unimplemented(NoSystemSharedMemory);
-
-    public override Task<SystemSharedMemoryRegisterResponse> SystemSharedMemoryRegister(SystemSharedMemoryRegisterRequest request, ServerCallContext context) =>
-        throw Unimplemented(NoSystemSharedMemory);
-
-    public override Task<SystemSharedMemoryUnregisterResponse> SystemSharedMemoryUnregister(SystemSharedMemoryUnregisterRequest request, ServerCallContext context) =>
-        throw Unimplemented(NoSystemSharedMemory);
 
     public override Task<CudaSharedMemoryStatusResponse> CudaSharedMemoryStatus(CudaSharedMemoryStatusRequest request, ServerCallContext context) =>
         throw Unimplemented(NoCudaSharedMemory);

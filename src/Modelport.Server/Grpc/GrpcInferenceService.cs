@@ -3,14 +3,17 @@ using Modelport.Core.Inference;
 using Modelport.Core.Lifecycle;
 using Modelport.Protocol.Grpc;
 using Modelport.Server.Hosting;
+using Modelport.Server.SharedMemory;
 
 namespace Modelport.Server.Grpc;
 
 /// <summary>
-/// Triton's <c>inference.GRPCInferenceService</c>. Each RPC translates its messages and calls <see cref="InferenceService"/>
-/// or <see cref="ModelManager"/>; errors become the gRPC status of their kind. Split by concern into partial files.
+/// Triton's <c>inference.GRPCInferenceService</c>. Each RPC translates its messages and calls <see cref="InferenceService"/>,
+/// <see cref="ModelManager"/> or <see cref="SharedMemoryRegistry"/>; errors become the gRPC status of their kind. Split by
+/// concern into partial files.
 /// </summary>
-internal sealed partial class GrpcInferenceService(InferenceService inference, ModelManager models) : GRPCInferenceService.GRPCInferenceServiceBase
+internal sealed partial class GrpcInferenceService(InferenceService inference, ModelManager models, SharedMemoryRegistry sharedMemory)
+    : GRPCInferenceService.GRPCInferenceServiceBase
 {
     public override Task<ServerLiveResponse> ServerLive(ServerLiveRequest request, ServerCallContext context) =>
         Task.FromResult(new ServerLiveResponse { Live = true });

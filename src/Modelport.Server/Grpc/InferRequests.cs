@@ -1,39 +1,66 @@
-using Google.Protobuf.Collections;
 using Modelport.Core.Errors;
 using Modelport.Core.Inference;
 using Modelport.Core.Tensors;
 using Modelport.Protocol.Grpc;
+using Modelport.Server.SharedMemory;
 using DataType = Modelport.Core.Tensors.DataType;
 
 namespace Modelport.Server.Grpc;
 
 /// <summary>
-/// Translates a <c>ModelInferRequest</c> into the core's request. Raw inputs are the request's own bytes, not copies;
-/// typed contents are converted after their element count has been checked against the shape.
+/// Translates a <c>ModelInferRequest</c> into the core's request. Raw inputs are the request's own bytes and inputs in
+/// shared memory point into their regions, not copies; typed contents are converted after their element count has been
+/// checked against the shape.
 /// </summary>
 internal static class InferRequests
 {
-    private const string SharedMemoryRegion = "shared_memory_region";
-
-    public static Result<InferenceRequest> ToCore(ModelInferRequest request)
+    public static Result<InferenceRequest> ToCore(ModelInferRequest request, SharedMemoryBindings sharedMemory)
     {
-        var raw = request.RawInputContents;
-        if (raw.Count > 0 && raw.Count != request.Inputs.Count)
-        {
-            return InferenceError.InvalidArgument(
-                $"the request for model '{request.ModelName}' has {request.Inputs.Count} inputs but {raw.Count} raw_input_contents; raw_input_contents needs one entry per input, in the order of inputs");
-        }
-
         var parameters = GrpcParameters.ToCore(request.Parameters, "request");
         if (parameters.Error is { } badParameter)
         {
             return badParameter;
         }
 
+        var references = new SharedMemoryReference?[request.Inputs.Count];
+        for (var index = 0; index < references.Length; index++)
+        {
+            var reference = SharedMemoryReferenceOf(request, index);
+            if (reference.Error is { } badReference)
+            {
+                return badReference;
+            }
+
+            references[index] = reference.Value;
+        }
+
+        // As in Triton, an input in shared memory has no entry in raw_input_contents.
+        var raw = request.RawInputContents;
+        var inRequest = references.Count(reference => reference is null);
+        if (raw.Count > 0 && raw.Count != inRequest)
+        {
+            return InferenceError.InvalidArgument(
+                $"the request for model '{request.ModelName}' has {inRequest} inputs outside shared memory but {raw.Count} raw_input_contents; raw_input_contents needs one entry per such input, in the order of inputs");
+        }
+
         var inputs = new InferenceTensor[request.Inputs.Count];
+        var rawIndex = 0;
         for (var index = 0; index < inputs.Length; index++)
         {
-            var input = ToCore(request, index);
+            if (references[index] is { } reference)
+            {
+                var placeholder = ToPlaceholder(request, index);
+                if (placeholder.Error is { } badShared)
+                {
+                    return badShared;
+                }
+
+                inputs[index] = placeholder.Value;
+                sharedMemory.AddInput(index, reference);
+                continue;
+            }
+
+            var input = ToCore(request, index, raw.Count > 0 ? rawIndex++ : null);
             if (input.Error is { } badInput)
             {
                 return badInput;
@@ -51,15 +78,10 @@ internal static class InferRequests
                 return badOutput;
             }
 
-            if (SharedMemoryError($"output '{output.Name}'", output.Parameters) is { } sharedMemory)
-            {
-                return sharedMemory;
-            }
-
             (outputs ??= []).Add(new RequestedOutput(output.Name) { Parameters = outputParameters.Value });
         }
 
-        return new InferenceRequest
+        return sharedMemory.Bind(new InferenceRequest
         {
             ModelName = request.ModelName,
             ModelVersion = request.ModelVersion.Length == 0 ? null : request.ModelVersion,
@@ -67,7 +89,7 @@ internal static class InferRequests
             Inputs = inputs,
             Outputs = outputs,
             Parameters = parameters.Value,
-        };
+        });
     }
 
     /// <summary>
@@ -81,36 +103,44 @@ internal static class InferRequests
         return asked.Length > 0 ? asked.Contains(true) : request.RawInputContents.Count > 0;
     }
 
-    private static Result<InferenceTensor> ToCore(ModelInferRequest request, int index)
+    private static Result<SharedMemoryReference?> SharedMemoryReferenceOf(ModelInferRequest request, int index)
     {
         var input = request.Inputs[index];
-        if (input.Name.Length == 0)
-        {
-            return InferenceError.InvalidArgument($"input {index} of the request for model '{request.ModelName}' has no name");
-        }
-
         var subject = $"input '{input.Name}' of model '{request.ModelName}'";
-        if (!DataTypes.TryParseWireName(input.Datatype, out var type))
+        var parameters = GrpcParameters.ToCore(input.Parameters, subject);
+        if (parameters.Error is { } badParameter)
         {
-            return InferenceError.InvalidArgument($"{subject} has datatype '{input.Datatype}', which is not one of {DataTypes.AllWireNames}");
+            return badParameter;
         }
 
-        long[] shape = [.. input.Shape];
-        if (shape.Any(dimension => dimension < 0))
+        var reference = SharedMemoryReference.From(parameters.Value, subject);
+        return reference.Value is not null && input.Contents is not null
+            ? InferenceError.InvalidArgument($"{subject} has contents and shared memory parameters; its data must come from one of them")
+            : reference;
+    }
+
+    /// <summary>An input whose data is in shared memory: the bindings fill its data in.</summary>
+    private static Result<InferenceTensor> ToPlaceholder(ModelInferRequest request, int index)
+    {
+        var header = Header(request, index);
+        return header.Error is { } badHeader ? badHeader : new InferenceTensor(request.Inputs[index].Name, header.Value.Type, header.Value.Shape, ReadOnlyMemory<byte>.Empty);
+    }
+
+    private static Result<InferenceTensor> ToCore(ModelInferRequest request, int index, int? rawIndex)
+    {
+        var header = Header(request, index);
+        if (header.Error is { } badHeader)
         {
-            return InferenceError.InvalidArgument($"{subject}: every 'shape' dimension must be an integer of 0 or more, not {TensorShape.Format(shape)}");
+            return badHeader;
         }
 
-        if (SharedMemoryError(subject, input.Parameters) is { } sharedMemory)
-        {
-            return sharedMemory;
-        }
-
-        if (request.RawInputContents.Count > 0)
+        var input = request.Inputs[index];
+        var (type, shape, subject) = header.Value;
+        if (rawIndex is { } raw)
         {
             // The core's validator checks the raw size against the shape; nothing is allocated here.
             return input.Contents is null
-                ? new InferenceTensor(input.Name, type, shape, request.RawInputContents[index].Memory)
+                ? new InferenceTensor(input.Name, type, shape, request.RawInputContents[raw].Memory)
                 : InferenceError.InvalidArgument($"{subject} has contents, which must stay unset when the request uses raw_input_contents");
         }
 
@@ -129,8 +159,23 @@ internal static class InferRequests
         return data.Error is { } badData ? badData : new InferenceTensor(input.Name, type, shape, data.Value);
     }
 
-    private static InferenceError? SharedMemoryError(string subject, MapField<string, InferParameter> parameters) =>
-        parameters.ContainsKey(SharedMemoryRegion)
-            ? InferenceError.Unsupported($"{subject} refers to a shared memory region, and shared memory is not supported yet; send the tensor in the request")
-            : null;
+    private static Result<(DataType Type, long[] Shape, string Subject)> Header(ModelInferRequest request, int index)
+    {
+        var input = request.Inputs[index];
+        if (input.Name.Length == 0)
+        {
+            return InferenceError.InvalidArgument($"input {index} of the request for model '{request.ModelName}' has no name");
+        }
+
+        var subject = $"input '{input.Name}' of model '{request.ModelName}'";
+        if (!DataTypes.TryParseWireName(input.Datatype, out var type))
+        {
+            return InferenceError.InvalidArgument($"{subject} has datatype '{input.Datatype}', which is not one of {DataTypes.AllWireNames}");
+        }
+
+        long[] shape = [.. input.Shape];
+        return shape.Any(dimension => dimension < 0)
+            ? InferenceError.InvalidArgument($"{subject}: every 'shape' dimension must be an integer of 0 or more, not {TensorShape.Format(shape)}")
+            : (type, shape, subject);
+    }
 }

@@ -10,6 +10,7 @@ using Modelport.Core.DependencyInjection;
 using Modelport.Core.Repository;
 using Modelport.Server.Grpc;
 using Modelport.Server.KServe;
+using Modelport.Server.SharedMemory;
 using Modelport.Server.TfServing;
 
 namespace Modelport.Server.Hosting;
@@ -33,6 +34,8 @@ public static class ModelportServer
         builder.Services.AddSingleton(listeners);
         builder.Services.AddModelport(repository).AddOnnxRuntime();
         builder.Services.AddHostedService<ModelLoadingService>();
+        // Built by the container, so the container disposes it at shutdown and every region is unmapped.
+        builder.Services.AddSingleton(_ => new SharedMemoryRegistry(server.MaxSharedMemoryRegions));
         builder.Services.AddModelportGrpc(server);
 
         var app = builder.Build();

@@ -23,6 +23,13 @@ public sealed record ModelportServerOptions
     /// </summary>
     public int MaxGrpcMessageBytes { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// The most system shared memory regions clients may register at once, 1024 by default: each is a mapping, and the
+    /// limit keeps a client from exhausting them (Linux allows 65530 per process by default), while perf_analyzer, which
+    /// registers a region per input and output, stays far below it.
+    /// </summary>
+    public int MaxSharedMemoryRegions { get; init; } = 1024;
+
     public void Validate()
     {
         if (Host != "localhost" && !IPAddress.TryParse(Host, out _))
@@ -53,6 +60,11 @@ public sealed record ModelportServerOptions
         if (MaxGrpcMessageBytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxGrpcMessageBytes), MaxGrpcMessageBytes, "the gRPC message size limit must be positive");
+        }
+
+        if (MaxSharedMemoryRegions <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxSharedMemoryRegions), MaxSharedMemoryRegions, "the shared memory region limit must be positive");
         }
     }
 }

@@ -5,12 +5,14 @@ using Modelport.Core.Inference;
 using Modelport.Core.Tensors;
 using Modelport.Server.Http;
 using Modelport.Server.Json;
+using Modelport.Server.SharedMemory;
 
 namespace Modelport.Server.KServe;
 
 /// <summary>
 /// Reads a v2 infer request: a JSON header, optionally followed by the binary tensor data extension's raw tensors
-/// (<c>Inference-Header-Content-Length</c> says where the JSON ends). Binary inputs are slices of the body, not copies.
+/// (<c>Inference-Header-Content-Length</c> says where the JSON ends). Binary inputs are slices of the body and inputs in
+/// shared memory point into their regions, not copies.
 /// </summary>
 internal static class InferRequestReader
 {
@@ -18,7 +20,8 @@ internal static class InferRequestReader
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
 
-    public static Result<ParsedInferRequest> Read(ReadOnlyMemory<byte> body, int? headerLength, string modelName, string? modelVersion)
+    public static Result<ParsedInferRequest> Read(
+        ReadOnlyMemory<byte> body, int? headerLength, string modelName, string? modelVersion, SharedMemoryRegistry sharedMemory)
     {
         var jsonLength = headerLength ?? body.Length;
         if (jsonLength < 0 || jsonLength > body.Length)
@@ -28,21 +31,33 @@ internal static class InferRequestReader
         }
 
         var buffers = new PooledBuffers();
+        var requestSharedMemory = new SharedMemoryBindings(sharedMemory);
+        InferenceError error;
         try
         {
-            var request = ReadJson(body[..jsonLength], body[jsonLength..], modelName, modelVersion, buffers);
-            return request;
+            var (request, binaryDataOutput) = ReadJson(body[..jsonLength], body[jsonLength..], modelName, modelVersion, buffers, requestSharedMemory);
+            var bound = requestSharedMemory.Bind(request);
+            if (bound.Error is null)
+            {
+                return new ParsedInferRequest(bound.Value, binaryDataOutput, buffers, requestSharedMemory);
+            }
+
+            error = bound.Error;
         }
         catch (Exception exception) when (exception is JsonException or RequestFormatException)
         {
-            buffers.Dispose();
-            return InferenceError.InvalidArgument(exception is JsonException
+            error = InferenceError.InvalidArgument(exception is JsonException
                 ? $"the request body is not valid JSON: {exception.Message}"
                 : exception.Message);
         }
+
+        buffers.Dispose();
+        requestSharedMemory.Dispose();
+        return error;
     }
 
-    private static ParsedInferRequest ReadJson(ReadOnlyMemory<byte> json, ReadOnlyMemory<byte> binary, string modelName, string? modelVersion, PooledBuffers buffers)
+    private static (InferenceRequest Request, bool BinaryDataOutput) ReadJson(
+        ReadOnlyMemory<byte> json, ReadOnlyMemory<byte> binary, string modelName, string? modelVersion, PooledBuffers buffers, SharedMemoryBindings sharedMemory)
     {
         var reader = new Utf8JsonReader(json.Span, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -73,7 +88,7 @@ internal static class InferRequestReader
                 hasInputs = true;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    inputs.Add(ReadInput(ref reader, json.Length, binary, ref binaryOffset, buffers));
+                    inputs.Add(ReadInput(ref reader, json.Length, binary, ref binaryOffset, buffers, sharedMemory, inputs.Count));
                 }
             }
             else if (reader.ValueTextEquals("outputs"))
@@ -114,10 +129,17 @@ internal static class InferRequestReader
             Outputs = outputs,
             Parameters = parameters,
         };
-        return new ParsedInferRequest(request, binaryDataOutput, buffers);
+        return (request, binaryDataOutput);
     }
 
-    private static InferenceTensor ReadInput(ref Utf8JsonReader reader, int jsonLength, ReadOnlyMemory<byte> binary, ref int binaryOffset, PooledBuffers buffers)
+    private static InferenceTensor ReadInput(
+        ref Utf8JsonReader reader,
+        int jsonLength,
+        ReadOnlyMemory<byte> binary,
+        ref int binaryOffset,
+        PooledBuffers buffers,
+        SharedMemoryBindings sharedMemory,
+        int index)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -185,6 +207,24 @@ internal static class InferRequestReader
 
         var elementCount = TensorShape.ElementCount(shape)
             ?? throw new RequestFormatException($"input '{name}' has shape {TensorShape.Format(shape)}, whose element count overflows");
+
+        var reference = SharedMemoryReference.From(parameters, $"input '{name}'");
+        if (reference.Error is { } badReference)
+        {
+            throw new RequestFormatException(badReference.Message);
+        }
+
+        if (reference.Value is { } shared)
+        {
+            if (hasData || parameters.ContainsKey(V2Parameters.BinaryDataSize))
+            {
+                throw new RequestFormatException(
+                    $"input '{name}' has shared memory parameters and {(hasData ? "'data'" : "the parameter binary_data_size")}; its data must come from one of them");
+            }
+
+            sharedMemory.AddInput(index, shared);
+            return new InferenceTensor(name, type, shape, ReadOnlyMemory<byte>.Empty);
+        }
 
         if (parameters.TryGetValue(V2Parameters.BinaryDataSize, out var sizeParameter))
         {

@@ -5,22 +5,25 @@ using Microsoft.AspNetCore.Http;
 using Modelport.Core.Inference;
 using Modelport.Core.Tensors;
 using Modelport.Server.Json;
+using Modelport.Server.SharedMemory;
 
 namespace Modelport.Server.KServe;
 
 /// <summary>
 /// Writes a v2 infer response: JSON, or with the binary tensor data extension a JSON header followed by the raw
-/// outputs that asked for the binary form.
+/// outputs that asked for the binary form. An output written to shared memory has its shared memory parameters instead
+/// of data.
 /// </summary>
 internal static class InferResponseWriter
 {
     public static async Task WriteAsync(HttpContext context, InferenceResponse response, ParsedInferRequest request)
     {
-        var binary = response.Outputs.Select(output => WantsBinary(request, output.Name)).ToArray();
+        var shared = response.Outputs.Select(output => request.SharedMemory.OutputReference(output.Name)).ToArray();
+        var binary = response.Outputs.Select((output, index) => shared[index] is null && WantsBinary(request, output.Name)).ToArray();
         var header = new ArrayBufferWriter<byte>();
         await using (var writer = new Utf8JsonWriter(header))
         {
-            WriteHeader(writer, response, binary);
+            WriteHeader(writer, response, binary, shared);
         }
 
         var httpResponse = context.Response;
@@ -47,7 +50,7 @@ internal static class InferResponseWriter
         }
     }
 
-    private static void WriteHeader(Utf8JsonWriter writer, InferenceResponse response, bool[] binary)
+    private static void WriteHeader(Utf8JsonWriter writer, InferenceResponse response, bool[] binary, SharedMemoryReference?[] shared)
     {
         writer.WriteStartObject();
         writer.WriteString("model_name", response.ModelName);
@@ -63,7 +66,15 @@ internal static class InferResponseWriter
             var output = response.Outputs[index];
             writer.WriteStartObject();
             TensorHeaderWriter.Write(writer, output.Name, output.DataType, output.Shape);
-            if (binary[index])
+            if (shared[index] is { } reference)
+            {
+                writer.WriteStartObject("parameters");
+                writer.WriteString(SharedMemoryParameters.Region, reference.Region);
+                writer.WriteNumber(SharedMemoryParameters.Offset, reference.Offset);
+                writer.WriteNumber(SharedMemoryParameters.ByteSize, output.Data.Length);
+                writer.WriteEndObject();
+            }
+            else if (binary[index])
             {
                 writer.WriteStartObject("parameters");
                 writer.WriteNumber(V2Parameters.BinaryDataSize, output.Data.Length);

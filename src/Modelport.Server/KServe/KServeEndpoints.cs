@@ -23,6 +23,11 @@ internal static class KServeEndpoints
         endpoints.MapPost("/v2/repository/index", RepositoryHandlers.Index);
         endpoints.MapPost("/v2/repository/models/{model}/load", RepositoryHandlers.Load);
         endpoints.MapPost("/v2/repository/models/{model}/unload", RepositoryHandlers.Unload);
+        endpoints.MapGet("/v2/systemsharedmemory/status", SharedMemoryHandlers.Status);
+        endpoints.MapGet("/v2/systemsharedmemory/region/{region}/status", SharedMemoryHandlers.Status);
+        endpoints.MapPost("/v2/systemsharedmemory/region/{region}/register", SharedMemoryHandlers.Register);
+        endpoints.MapPost("/v2/systemsharedmemory/unregister", SharedMemoryHandlers.Unregister);
+        endpoints.MapPost("/v2/systemsharedmemory/region/{region}/unregister", SharedMemoryHandlers.Unregister);
         return endpoints;
     }
 

@@ -9,6 +9,7 @@ using Modelport.Core.Tensors;
 using Modelport.Server.Errors;
 using Modelport.Server.Hosting;
 using Modelport.Server.Http;
+using Modelport.Server.SharedMemory;
 
 namespace Modelport.Server.KServe;
 
@@ -74,7 +75,7 @@ internal static class KServeHandlers
         await context.Response.WriteAsync(ModelConfigJson.Format(config.Value), context.RequestAborted).ConfigureAwait(false);
     }
 
-    public static async Task Infer(HttpContext context, InferenceService inference)
+    public static async Task Infer(HttpContext context, InferenceService inference, SharedMemoryRegistry sharedMemory)
     {
         if (!TryReadHeaderLength(context, out var headerLength))
         {
@@ -93,7 +94,7 @@ internal static class KServeHandlers
         }
 
         using var bodyBuffer = body.Value;
-        var parsed = InferRequestReader.Read(bodyBuffer.Memory, headerLength, context.Model(), context.Version());
+        var parsed = InferRequestReader.Read(bodyBuffer.Memory, headerLength, context.Model(), context.Version(), sharedMemory);
         if (parsed.Error is { } malformed)
         {
             await ErrorResponses.WriteAsync(context, malformed).ConfigureAwait(false);
@@ -109,6 +110,12 @@ internal static class KServeHandlers
         }
 
         using var response = result.Value;
+        if (request.SharedMemory.WriteOutputs(response) is { } unwritable)
+        {
+            await ErrorResponses.WriteAsync(context, unwritable).ConfigureAwait(false);
+            return;
+        }
+
         await InferResponseWriter.WriteAsync(context, response, request).ConfigureAwait(false);
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Modelport.Core.Errors;
 using Modelport.Core.Lifecycle;
 using Modelport.Server.Errors;
 using Modelport.Server.Http;
@@ -13,7 +12,7 @@ internal static class RepositoryHandlers
 {
     public static async Task Index(HttpContext context, ModelManager models)
     {
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        var body = await JsonRequestBody.ReadObjectAsync(context).ConfigureAwait(false);
         if (body.Error is { } error)
         {
             await ErrorResponses.WriteAsync(context, error).ConfigureAwait(false);
@@ -45,7 +44,7 @@ internal static class RepositoryHandlers
 
     public static async Task Load(HttpContext context, ModelManager models)
     {
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
+        var body = await JsonRequestBody.ReadObjectAsync(context).ConfigureAwait(false);
         if (body.Error is { } unreadable)
         {
             await ErrorResponses.WriteAsync(context, unreadable).ConfigureAwait(false);
@@ -53,55 +52,17 @@ internal static class RepositoryHandlers
         }
 
         var error = await RepositoryLoad.LoadAsync(models, context.Model(), LoadParameters(body.Value), context.RequestAborted).ConfigureAwait(false);
-        await WriteOutcomeAsync(context, error).ConfigureAwait(false);
+        await ErrorResponses.WriteOutcomeAsync(context, error).ConfigureAwait(false);
     }
 
     public static async Task Unload(HttpContext context, ModelManager models)
     {
         var error = await models.UnloadModelAsync(context.Model(), context.RequestAborted).ConfigureAwait(false);
-        await WriteOutcomeAsync(context, error).ConfigureAwait(false);
-    }
-
-    private static async Task WriteOutcomeAsync(HttpContext context, InferenceError? error)
-    {
-        if (error is not null)
-        {
-            await ErrorResponses.WriteAsync(context, error).ConfigureAwait(false);
-            return;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
+        await ErrorResponses.WriteOutcomeAsync(context, error).ConfigureAwait(false);
     }
 
     private static IEnumerable<(string Name, string? Text)> LoadParameters(JsonElement? body) =>
         body is { } root && root.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object
             ? parameters.EnumerateObject().Select(parameter => (parameter.Name, parameter.Value.ValueKind == JsonValueKind.String ? parameter.Value.GetString() : null))
             : [];
-
-    private static async Task<Result<JsonElement?>> ReadBodyAsync(HttpContext context)
-    {
-        var body = await RequestBody.ReadAsync(context).ConfigureAwait(false);
-        if (body.Error is { } error)
-        {
-            return error;
-        }
-
-        using var buffer = body.Value;
-        if (buffer.Length == 0)
-        {
-            return Result<JsonElement?>.Success(null);
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(buffer.Memory);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.Clone()
-                : InferenceError.InvalidArgument("the request body must be a JSON object");
-        }
-        catch (JsonException exception)
-        {
-            return InferenceError.InvalidArgument($"the request body is not valid JSON: {exception.Message}");
-        }
-    }
 }

@@ -16,7 +16,7 @@ public sealed class InferMessagesTests
         response.Outputs[2].Contents = new InferTensorContents { BytesContents = { ByteString.CopyFromUtf8("h\u00e9"), ByteString.Empty } };
         response.Outputs[3].Contents = new InferTensorContents { BoolContents = { true, false } };
 
-        var result = InferMessages.FromWire(response);
+        var result = InferMessages.FromWire(response, []);
 
         Assert.Equal(new sbyte[] { -128, 0, 127 }, result.GetOutput("I8").ToArray<sbyte>());
         Assert.Equal([1.5f, -2f], result.GetOutput("F").ToArray<float>());
@@ -31,7 +31,7 @@ public sealed class InferMessagesTests
         var response = new ModelInferResponse { ModelName = "m", Outputs = { Output("F", "FP32", 3) } };
         response.Outputs[0].Contents = new InferTensorContents { Fp32Contents = { 1f } };
 
-        var exception = Assert.Throws<InferenceServerException>(() => InferMessages.FromWire(response));
+        var exception = Assert.Throws<InferenceServerException>(() => InferMessages.FromWire(response, []));
 
         Assert.Equal(ErrorKind.Internal, exception.ErrorKind);
         Assert.Contains("3 elements", exception.Message, StringComparison.Ordinal);
@@ -42,9 +42,26 @@ public sealed class InferMessagesTests
     {
         var response = new ModelInferResponse { ModelName = "m", Outputs = { Output("H", "FP16", 1) } };
 
-        var exception = Assert.Throws<InferenceServerException>(() => InferMessages.FromWire(response));
+        var exception = Assert.Throws<InferenceServerException>(() => InferMessages.FromWire(response, []));
 
         Assert.Contains("FP16, which has no typed contents field", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_output_asked_into_shared_memory_has_no_data_even_when_the_answer_does_not_say_so()
+    {
+        // Triton's answer: datatype and shape, an empty raw entry, no parameters.
+        var response = new ModelInferResponse { ModelName = "m", Outputs = { Output("S", "INT32", 4), Output("R", "INT32", 1) } };
+        response.RawOutputContents.Add(ByteString.Empty);
+        response.RawOutputContents.Add(ByteString.CopyFrom(7, 0, 0, 0));
+
+        var result = InferMessages.FromWire(response, [InferRequestedOutput.ToSharedMemory("S", "region", 0, 16), new InferRequestedOutput("R")]);
+
+        Assert.Equal([4L], result.GetOutput("S").Shape);
+        Assert.True(result.GetOutput("S").RawData.IsEmpty);
+        Assert.Equal([7], result.GetOutput("R").ToArray<int>());
+        var exception = Assert.Throws<InvalidOperationException>(() => result.GetOutput("S").ToArray<int>());
+        Assert.Equal("output 'S' was written to shared memory region 'region': read it from the region", exception.Message);
     }
 
     private static ModelInferResponse.Types.InferOutputTensor Output(string name, string datatype, long count) =>

@@ -57,4 +57,13 @@ public sealed class InferInputTests
         Assert.NotEqual(TensorDataType.Int32, new TensorDataType("int32"));
         Assert.Equal("FP8E4M3", new TensorDataType("FP8E4M3").ToString());
     }
+
+    [Fact]
+    public void An_input_in_shared_memory_needs_the_byte_size_its_shape_takes()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => InferInput.FromSharedMemory("INPUT0", TensorDataType.Int32, [1, 16], "region", 0, 32));
+
+        Assert.StartsWith("input 'INPUT0' is INT32 with shape [1,16], which takes 64 bytes, not 32", exception.Message, StringComparison.Ordinal);
+        Assert.Equal([1L, 16L], InferInput.FromSharedMemory("INPUT0", TensorDataType.Int32, [1, 16], "region", 64, 64).Shape);
+    }
 }

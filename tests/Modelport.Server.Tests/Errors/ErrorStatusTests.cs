@@ -9,6 +9,7 @@ public sealed class ErrorStatusTests
     [Theory]
     [InlineData(InferenceErrorKind.InvalidArgument, 400, StatusCode.InvalidArgument)]
     [InlineData(InferenceErrorKind.NotFound, 404, StatusCode.NotFound)]
+    [InlineData(InferenceErrorKind.AlreadyExists, 400, StatusCode.AlreadyExists)]
     [InlineData(InferenceErrorKind.NotReady, 503, StatusCode.Unavailable)]
     [InlineData(InferenceErrorKind.Unavailable, 503, StatusCode.Unavailable)]
     [InlineData(InferenceErrorKind.Unsupported, 501, StatusCode.Unimplemented)]

@@ -79,7 +79,7 @@ public sealed class GrpcServiceTests(SampleServerFixture fixture) : IClassFixtur
     {
         { "parameter without a value", "parameter 'empty' of the request has no value" },
         { "raw and typed contents", "has contents, which must stay unset when the request uses raw_input_contents" },
-        { "fewer raw contents than inputs", "has 2 inputs but 1 raw_input_contents" },
+        { "fewer raw contents than inputs", "has 2 inputs outside shared memory but 1 raw_input_contents" },
         { "elements in the wrong field", "has datatype INT32, whose elements belong in int_contents, not in fp32_contents" },
         { "absurd shape", "its shape has 4000000000000 elements but its contents hold 16" },
         { "no data", "input 'INPUT1' of model 'simple' has no data" },
@@ -119,18 +119,6 @@ public sealed class GrpcServiceTests(SampleServerFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_tensor_in_shared_memory_is_refused_as_unimplemented()
-    {
-        var request = SimpleRequest(raw: false);
-        request.Inputs[0].Parameters["shared_memory_region"] = new InferParameter { StringParam = "region" };
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => Grpc.ModelInferAsync(request).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
-        Assert.Contains("shared memory is not supported yet", error.Status.Detail, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_tensor_larger_than_grpcs_default_message_limit_goes_through()
     {
         // 6 MB each way, above gRPC's default 4 MiB and below the server's 64 MiB.
@@ -146,9 +134,6 @@ public sealed class GrpcServiceTests(SampleServerFixture fixture) : IClassFixtur
     public static TheoryData<string, string> UnimplementedCalls => new()
     {
         { "ModelStatistics", "model statistics are not collected yet" },
-        { "SystemSharedMemoryStatus", "system shared memory is not supported yet" },
-        { "SystemSharedMemoryRegister", "system shared memory is not supported yet" },
-        { "SystemSharedMemoryUnregister", "system shared memory is not supported yet" },
         { "CudaSharedMemoryStatus", "no GPU memory to share" },
         { "CudaSharedMemoryRegister", "no GPU memory to share" },
         { "CudaSharedMemoryUnregister", "no GPU memory to share" },
@@ -164,9 +149,6 @@ public sealed class GrpcServiceTests(SampleServerFixture fixture) : IClassFixtur
         Func<Task> call = rpc switch
         {
             "ModelStatistics" => () => Grpc.ModelStatisticsAsync(new ModelStatisticsRequest()).ResponseAsync,
-            "SystemSharedMemoryStatus" => () => Grpc.SystemSharedMemoryStatusAsync(new SystemSharedMemoryStatusRequest()).ResponseAsync,
-            "SystemSharedMemoryRegister" => () => Grpc.SystemSharedMemoryRegisterAsync(new SystemSharedMemoryRegisterRequest { Name = "r", Key = "/k", ByteSize = 64 }).ResponseAsync,
-            "SystemSharedMemoryUnregister" => () => Grpc.SystemSharedMemoryUnregisterAsync(new SystemSharedMemoryUnregisterRequest()).ResponseAsync,
             "CudaSharedMemoryStatus" => () => Grpc.CudaSharedMemoryStatusAsync(new CudaSharedMemoryStatusRequest()).ResponseAsync,
             "CudaSharedMemoryRegister" => () => Grpc.CudaSharedMemoryRegisterAsync(new CudaSharedMemoryRegisterRequest { Name = "r", RawHandle = ByteString.CopyFrom(1, 2) }).ResponseAsync,
             "CudaSharedMemoryUnregister" => () => Grpc.CudaSharedMemoryUnregisterAsync(new CudaSharedMemoryUnregisterRequest()).ResponseAsync,

@@ -25,6 +25,7 @@ public sealed class HealthAndMetadataTests(SampleServerFixture fixture) : IClass
         Assert.Contains("binary_tensor_data", server.Extensions);
         Assert.Contains("model_repository", server.Extensions);
         Assert.Contains("model_configuration", server.Extensions);
+        Assert.Contains("system_shared_memory", server.Extensions);
     }
 
     [Theory]

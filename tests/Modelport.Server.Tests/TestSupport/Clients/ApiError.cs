@@ -5,6 +5,7 @@ public enum ApiError
 {
     InvalidArgument,
     NotFound,
+    AlreadyExists,
     Unavailable,
     Unimplemented,
     Other,

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using Google.Protobuf.Collections;
 using Grpc.Core;
 using Modelport.Protocol.Grpc;
 using GrpcClient = Modelport.Protocol.Grpc.GRPCInferenceService.GRPCInferenceServiceClient;
@@ -52,9 +53,22 @@ internal sealed class GrpcInferenceClient(GrpcClient grpc) : IInferenceClient
 
     public async Task UnloadAsync(string model) => await Call(() => grpc.RepositoryModelUnloadAsync(new RepositoryModelUnloadRequest { ModelName = model }));
 
+    public async Task RegisterSharedMemoryAsync(string name, string key, long offset, long byteSize) =>
+        await Call(() => grpc.SystemSharedMemoryRegisterAsync(new SystemSharedMemoryRegisterRequest { Name = name, Key = key, Offset = (ulong)offset, ByteSize = (ulong)byteSize }));
+
+    public async Task UnregisterSharedMemoryAsync(string? name = null) =>
+        await Call(() => grpc.SystemSharedMemoryUnregisterAsync(new SystemSharedMemoryUnregisterRequest { Name = name ?? string.Empty }));
+
+    public async Task<IReadOnlyList<SharedMemoryRegionInfo>> SharedMemoryStatusAsync(string? name = null)
+    {
+        var response = await Call(() => grpc.SystemSharedMemoryStatusAsync(new SystemSharedMemoryStatusRequest { Name = name ?? string.Empty }));
+        return [.. response.Regions.Values.Select(region => new SharedMemoryRegionInfo(region.Name, region.Key, (long)region.Offset, (long)region.ByteSize))];
+    }
+
     /// <summary>
     /// The wire request of a call: raw contents in the binary form, else typed contents. A request cannot mix the two, so
-    /// one FP16 or BF16 input (no typed field) sends every input raw.
+    /// one FP16 or BF16 input (no typed field) sends every input raw. An input in shared memory has neither, as in Triton's
+    /// clients: raw_input_contents holds only the other inputs.
     /// </summary>
     public static ModelInferRequest Request(InferCall call)
     {
@@ -63,7 +77,11 @@ internal sealed class GrpcInferenceClient(GrpcClient grpc) : IInferenceClient
         foreach (var input in call.Inputs)
         {
             var tensor = new ModelInferRequest.Types.InferInputTensor { Name = input.Name, Datatype = input.Datatype, Shape = { input.Shape } };
-            if (raw)
+            if (call.SharedMemory.TryGetValue(input.Name, out var place))
+            {
+                AddSharedMemory(tensor.Parameters, place);
+            }
+            else if (raw)
             {
                 request.RawInputContents.Add(ByteString.CopyFrom(input.Data));
             }
@@ -75,18 +93,31 @@ internal sealed class GrpcInferenceClient(GrpcClient grpc) : IInferenceClient
             request.Inputs.Add(tensor);
         }
 
-        request.Outputs.AddRange((call.Outputs ?? []).Select(name => new ModelInferRequest.Types.InferRequestedOutputTensor { Name = name }));
+        foreach (var name in call.Outputs ?? [])
+        {
+            var output = new ModelInferRequest.Types.InferRequestedOutputTensor { Name = name };
+            if (call.SharedMemory.TryGetValue(name, out var place))
+            {
+                AddSharedMemory(output.Parameters, place);
+            }
+
+            request.Outputs.Add(output);
+        }
+
         return request;
     }
 
     public static InferReply Reply(ModelInferResponse response)
     {
         var raw = response.RawOutputContents.Count > 0;
-        var outputs = response.Outputs.Select((output, index) => new Tensor(
-            output.Name,
-            output.Datatype,
-            [.. output.Shape],
-            raw ? response.RawOutputContents[index].ToByteArray() : TypedContentsCodec.FromContents(output.Datatype, output.Contents)));
+        var outputs = response.Outputs.Select((output, index) =>
+        {
+            var place = output.Parameters.TryGetValue("shared_memory_region", out var region)
+                ? new SharedMemoryPlace(region.StringParam, output.Parameters["shared_memory_offset"].Int64Param, output.Parameters["shared_memory_byte_size"].Int64Param)
+                : null;
+            var data = raw ? response.RawOutputContents[index].ToByteArray() : place is null ? TypedContentsCodec.FromContents(output.Datatype, output.Contents) : [];
+            return new Tensor(output.Name, output.Datatype, [.. output.Shape], data) { SharedMemory = place };
+        });
         return new(response.ModelName, response.ModelVersion, response.Id.Length == 0 ? null : response.Id, [.. outputs], raw);
     }
 
@@ -94,10 +125,18 @@ internal sealed class GrpcInferenceClient(GrpcClient grpc) : IInferenceClient
     {
         StatusCode.InvalidArgument => ApiError.InvalidArgument,
         StatusCode.NotFound => ApiError.NotFound,
+        StatusCode.AlreadyExists => ApiError.AlreadyExists,
         StatusCode.Unavailable => ApiError.Unavailable,
         StatusCode.Unimplemented => ApiError.Unimplemented,
         _ => ApiError.Other,
     };
+
+    private static void AddSharedMemory(MapField<string, InferParameter> parameters, SharedMemoryPlace place)
+    {
+        parameters["shared_memory_region"] = new InferParameter { StringParam = place.Region };
+        parameters["shared_memory_offset"] = new InferParameter { Int64Param = place.Offset };
+        parameters["shared_memory_byte_size"] = new InferParameter { Int64Param = place.ByteSize };
+    }
 
     private static async Task<T> Call<T>(Func<AsyncUnaryCall<T>> call)
     {

@@ -23,4 +23,12 @@ internal interface IInferenceClient
     Task LoadAsync(string model, IReadOnlyDictionary<string, object>? parameters = null);
 
     Task UnloadAsync(string model);
+
+    Task RegisterSharedMemoryAsync(string name, string key, long offset, long byteSize);
+
+    /// <summary>Unregisters one region, or every region when <paramref name="name"/> is null.</summary>
+    Task UnregisterSharedMemoryAsync(string? name = null);
+
+    /// <summary>Every registered region, or the one named.</summary>
+    Task<IReadOnlyList<SharedMemoryRegionInfo>> SharedMemoryStatusAsync(string? name = null);
 }

@@ -30,10 +30,10 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
             request["id"] = call.Id;
         }
 
-        request["inputs"] = new JsonArray([.. call.Inputs.Select(input => (JsonNode)Input(input, call.Binary))]);
+        request["inputs"] = new JsonArray([.. call.Inputs.Select(input => (JsonNode)Input(input, call.Binary, call.SharedMemory.GetValueOrDefault(input.Name)))]);
         if (call.Outputs is not null)
         {
-            request["outputs"] = new JsonArray([.. call.Outputs.Select(name => (JsonNode)new JsonObject { ["name"] = name })]);
+            request["outputs"] = new JsonArray([.. call.Outputs.Select(name => (JsonNode)Output(name, call.SharedMemory.GetValueOrDefault(name)))]);
         }
 
         if (call.Binary)
@@ -41,7 +41,8 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
             request["parameters"] = new JsonObject { ["binary_data_output"] = true };
         }
 
-        var (body, headerLength) = BinaryInference.Compose(request, call.Binary ? [.. call.Inputs.Select(input => input.Data)] : []);
+        byte[][] binaryInputs = call.Binary ? [.. call.Inputs.Where(input => !call.SharedMemory.ContainsKey(input.Name)).Select(input => input.Data)] : [];
+        var (body, headerLength) = BinaryInference.Compose(request, binaryInputs);
         var (status, response) = await http.PostBytesAsync(ModelPath(call.Model, call.Version) + "/infer", body, call.Binary ? headerLength : null);
         using (response)
         {
@@ -56,8 +57,12 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
             {
                 var name = output!["name"]!.GetValue<string>();
                 var datatype = output["datatype"]!.GetValue<string>();
-                var data = rawOutputs.TryGetValue(name, out var raw) ? raw : JsonTensorCodec.FromJson(datatype, output["data"]!.AsArray());
-                return new Tensor(name, datatype, [.. output["shape"]!.AsArray().Select(node => node!.GetValue<long>())], data);
+                var place = output["parameters"]?["shared_memory_region"] is { } region
+                    ? new SharedMemoryPlace(
+                        region.GetValue<string>(), output["parameters"]!["shared_memory_offset"]!.GetValue<long>(), output["parameters"]!["shared_memory_byte_size"]!.GetValue<long>())
+                    : null;
+                var data = rawOutputs.TryGetValue(name, out var raw) ? raw : place is null ? JsonTensorCodec.FromJson(datatype, output["data"]!.AsArray()) : [];
+                return new Tensor(name, datatype, [.. output["shape"]!.AsArray().Select(node => node!.GetValue<long>())], data) { SharedMemory = place };
             });
             return new(header["model_name"]!.GetValue<string>(), header["model_version"]!.GetValue<string>(), header["id"]?.GetValue<string>(), [.. outputs], binary);
         }
@@ -83,9 +88,22 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
 
     public async Task UnloadAsync(string model) => await PostAsync($"/v2/repository/models/{model}/unload", new JsonObject());
 
+    public async Task RegisterSharedMemoryAsync(string name, string key, long offset, long byteSize) =>
+        await PostAsync($"/v2/systemsharedmemory/region/{Uri.EscapeDataString(name)}/register", new JsonObject { ["key"] = key, ["offset"] = offset, ["byte_size"] = byteSize });
+
+    public async Task UnregisterSharedMemoryAsync(string? name = null) =>
+        await PostAsync(name is null ? "/v2/systemsharedmemory/unregister" : $"/v2/systemsharedmemory/region/{Uri.EscapeDataString(name)}/unregister", new JsonObject());
+
+    public async Task<IReadOnlyList<SharedMemoryRegionInfo>> SharedMemoryStatusAsync(string? name = null)
+    {
+        var body = await GetAsync(name is null ? "/v2/systemsharedmemory/status" : $"/v2/systemsharedmemory/region/{Uri.EscapeDataString(name)}/status");
+        return [.. body.AsArray().Select(region => new SharedMemoryRegionInfo(
+            region!["name"]!.GetValue<string>(), region["key"]!.GetValue<string>(), region["offset"]!.GetValue<long>(), region["byte_size"]!.GetValue<long>()))];
+    }
+
     private static string ModelPath(string model, string? version) => version is null ? $"/v2/models/{model}" : $"/v2/models/{model}/versions/{version}";
 
-    private static JsonObject Input(Tensor tensor, bool binary)
+    private static JsonObject Input(Tensor tensor, bool binary, SharedMemoryPlace? place)
     {
         var input = new JsonObject
         {
@@ -93,7 +111,11 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
             ["datatype"] = tensor.Datatype,
             ["shape"] = new JsonArray([.. tensor.Shape.Select(dimension => (JsonNode)JsonValue.Create(dimension))]),
         };
-        if (binary)
+        if (place is not null)
+        {
+            input["parameters"] = Parameters(place);
+        }
+        else if (binary)
         {
             input["parameters"] = new JsonObject { ["binary_data_size"] = tensor.Data.Length };
         }
@@ -104,6 +126,16 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
 
         return input;
     }
+
+    private static JsonObject Output(string name, SharedMemoryPlace? place) =>
+        place is null ? new JsonObject { ["name"] = name } : new JsonObject { ["name"] = name, ["parameters"] = Parameters(place) };
+
+    private static JsonObject Parameters(SharedMemoryPlace place) => new()
+    {
+        ["shared_memory_region"] = place.Region,
+        ["shared_memory_offset"] = place.Offset,
+        ["shared_memory_byte_size"] = place.ByteSize,
+    };
 
     private async Task<JsonNode> GetAsync(string path)
     {

@@ -6,6 +6,9 @@ namespace Modelport.Server.Tests.TestSupport.Clients;
 /// <summary>A tensor as both transports carry it: v2 datatype, shape and little-endian bytes (BYTES length-prefixed).</summary>
 internal sealed record Tensor(string Name, string Datatype, long[] Shape, byte[] Data)
 {
+    /// <summary>For an output the server wrote to shared memory: where it says it wrote it. Its <see cref="Data"/> is then empty.</summary>
+    public SharedMemoryPlace? SharedMemory { get; init; }
+
     public static Tensor Int32(string name, long[] shape, params int[] values)
     {
         var bytes = new byte[values.Length * 4];

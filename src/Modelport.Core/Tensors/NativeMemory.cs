@@ -1,12 +1,12 @@
 using System.Buffers;
 
-namespace Modelport.Backends.OnnxRuntime;
+namespace Modelport.Core.Tensors;
 
 /// <summary>
-/// A view of native memory as <see cref="Memory{T}"/>, such as an output OrtValue's tensor data. It owns nothing:
-/// whoever owns the memory keeps it alive for as long as the view is used.
+/// A view of native memory as <see cref="Memory{T}"/>, such as an engine's output tensor or a mapped shared memory
+/// region. It owns nothing: whoever owns the memory keeps it alive for as long as the view is used.
 /// </summary>
-internal sealed unsafe class NativeMemory(IntPtr pointer, int length) : MemoryManager<byte>
+public sealed unsafe class NativeMemory(IntPtr pointer, int length) : MemoryManager<byte>
 {
     public override Span<byte> GetSpan() => new((void*)pointer, length);
 
