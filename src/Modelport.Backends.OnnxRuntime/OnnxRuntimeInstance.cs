@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using Modelport.Core.Backends;
 using Modelport.Core.Errors;
@@ -29,6 +30,7 @@ internal sealed class OnnxRuntimeInstance(InferenceSession session, string model
             return Cancelled();
         }
 
+        var started = Stopwatch.GetTimestamp();
         using var values = new InputValues(inputs.Tensors.Count);
         try
         {
@@ -40,13 +42,23 @@ internal sealed class OnnxRuntimeInstance(InferenceSession session, string model
                 }
             }
 
+            var inputsReady = Stopwatch.GetTimestamp();
             IDisposableReadOnlyCollection<OrtValue> outputs;
             using (cancellationToken.Register(static state => ((RunOptions)state!).Terminate = true, _runOptions))
             {
                 outputs = session.Run(_runOptions, values.Names, values.Values, inputs.OutputNames);
             }
 
-            return OutputTensors.Create(outputs, inputs.OutputNames, modelName);
+            var ran = Stopwatch.GetTimestamp();
+            var created = OutputTensors.Create(outputs, inputs.OutputNames, modelName);
+            if (created.Error is { } outputError)
+            {
+                return outputError;
+            }
+
+            var timings = new ExecutionTimings(
+                Stopwatch.GetElapsedTime(started, inputsReady), Stopwatch.GetElapsedTime(inputsReady, ran), Stopwatch.GetElapsedTime(ran));
+            return created.Value with { Timings = timings };
         }
         catch (OnnxRuntimeException exception)
         {

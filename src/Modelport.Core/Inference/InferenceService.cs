@@ -4,12 +4,13 @@ using Modelport.Core.Errors;
 using Modelport.Core.Lifecycle;
 using Modelport.Core.Models;
 using System.Globalization;
+using Modelport.Core.Statistics;
 using Modelport.Core.Tensors;
 
 namespace Modelport.Core.Inference;
 
 /// <summary>The one entry point every protocol front end calls: inference, model metadata, config and readiness.</summary>
-public sealed class InferenceService(ModelManager models)
+public sealed class InferenceService(ModelManager models, TimeProvider timeProvider)
 {
     public async ValueTask<Result<InferenceResponse>> InferAsync(InferenceRequest request, CancellationToken cancellationToken)
     {
@@ -19,45 +20,108 @@ public sealed class InferenceService(ModelManager models)
             return notServing;
         }
 
+        var arrived = timeProvider.GetTimestamp();
         var lease = acquired.Value;
         var handle = lease.Handle;
-        ExecutionOutputs? outputs = null;
-        var handedOver = false;
-        try
+        var result = await InferAsync(handle, lease, request, cancellationToken).ConfigureAwait(false);
+        var duration = timeProvider.GetElapsedTime(arrived);
+        if (result.Error is { } error)
         {
-            var validated = RequestValidator.Validate(handle.Name, handle.Signature, request.Inputs, request.Outputs);
-            if (validated.Error is { } invalid)
-            {
-                return invalid;
-            }
-
-            var executed = await handle.Instances.ExecuteAsync(validated.Value.Execution, cancellationToken).ConfigureAwait(false);
-            if (executed.Error is { } failed)
-            {
-                return failed;
-            }
-
-            outputs = executed.Value;
-            var tensors = ToClientOutputs(handle, validated.Value, outputs);
-            if (tensors.Error is { } badOutput)
-            {
-                return badOutput;
-            }
-
-            // The response keeps the model version alive: output memory may belong to its engine.
-            var response = new InferenceResponse(
-                handle.Name, handle.Version.ToString(CultureInfo.InvariantCulture), request.Id, tensors.Value, new ResponseResources(outputs, lease));
-            handedOver = true;
-            return response;
+            handle.Statistics.RecordFailure(result.Reason, duration);
+            lease.Dispose();
+            return error;
         }
-        finally
+
+        handle.Statistics.RecordSuccess(duration);
+        return result.Response!;
+    }
+
+    private static async ValueTask<Outcome> InferAsync(ModelHandle handle, ModelLease lease, InferenceRequest request, CancellationToken cancellationToken)
+    {
+        var validated = RequestValidator.Validate(handle.Name, handle.Signature, request.Inputs, request.Outputs);
+        if (validated.Error is { } invalid)
         {
-            if (!handedOver)
-            {
-                outputs?.MemoryOwner?.Dispose();
-                lease.Dispose();
-            }
+            return new Outcome(invalid, FailureReason.Other);
         }
+
+        var options = SchedulingParameters.Read(handle.Name, request.Parameters);
+        if (options.Error is { } badParameter)
+        {
+            return new Outcome(badParameter, FailureReason.Other);
+        }
+
+        var batchSize = handle.Signature.Batches ? validated.Value.BatchSize : 1;
+        var executed = await handle.Scheduler.ScheduleAsync(validated.Value.Execution, batchSize, options.Value, cancellationToken).ConfigureAwait(false);
+        if (executed.Error is { } failed)
+        {
+            return new Outcome(failed, FailedExecutionReason(failed.Kind));
+        }
+
+        var outputs = executed.Value;
+        var tensors = ToClientOutputs(handle, validated.Value, outputs);
+        if (tensors.Error is { } badOutput)
+        {
+            outputs.MemoryOwner?.Dispose();
+            return new Outcome(badOutput, FailureReason.Backend);
+        }
+
+        // The response keeps the model version alive: output memory may belong to its engine.
+        return new Outcome(new InferenceResponse(
+            handle.Name, handle.Version.ToString(CultureInfo.InvariantCulture), request.Id, tensors.Value, new ResponseResources(outputs, lease)));
+    }
+
+    private static FailureReason FailedExecutionReason(InferenceErrorKind kind) => kind switch
+    {
+        InferenceErrorKind.Cancelled => FailureReason.Canceled,
+        InferenceErrorKind.Unavailable => FailureReason.Rejected,
+        _ => FailureReason.Backend,
+    };
+
+    /// <summary>
+    /// The statistics of the ready versions of one model (of every model when <paramref name="name"/> is empty), or of
+    /// one version.
+    /// </summary>
+    public Result<IReadOnlyList<ModelStatisticsSnapshot>> GetStatistics(string? name, string? version)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return Result<IReadOnlyList<ModelStatisticsSnapshot>>.Success(
+                [.. models.GetIndex(readyOnly: true).Select(status => Snapshot(status.Name, status.Version)).OfType<ModelStatisticsSnapshot>()]);
+        }
+
+        if (!string.IsNullOrEmpty(version))
+        {
+            var acquired = models.Acquire(name, version);
+            if (acquired.Error is { } error)
+            {
+                return error;
+            }
+
+            using var lease = acquired.Value;
+            return Result<IReadOnlyList<ModelStatisticsSnapshot>>.Success([lease.Handle.Snapshot()]);
+        }
+
+        var versions = models.ReadyVersions(name);
+        if (versions.Count == 0)
+        {
+            return models.Acquire(name, null).Error ?? InferenceError.NotFound($"model '{name}' has no ready version");
+        }
+
+        return Result<IReadOnlyList<ModelStatisticsSnapshot>>.Success(
+            [.. versions.Select(number => Snapshot(name, number.ToString(CultureInfo.InvariantCulture))).OfType<ModelStatisticsSnapshot>()]);
+    }
+
+    private ModelStatisticsSnapshot? Snapshot(string name, string version)
+    {
+        var acquired = models.Acquire(name, version);
+        if (!acquired.IsSuccess)
+        {
+            // Unloaded between the listing and now.
+            return null;
+        }
+
+        using var lease = acquired.Value;
+        return lease.Handle.Snapshot();
     }
 
     public Result<ModelMetadata> GetMetadata(string name, string? version)
@@ -122,6 +186,15 @@ public sealed class InferenceService(ModelManager models)
         }
 
         return Result<IReadOnlyList<InferenceTensor>>.Success(tensors);
+    }
+
+    /// <summary>A response, or an error and what it counts as in the statistics.</summary>
+    private readonly record struct Outcome(InferenceError? Error, FailureReason Reason, InferenceResponse? Response = null)
+    {
+        public Outcome(InferenceResponse response)
+            : this(null, FailureReason.Other, response)
+        {
+        }
     }
 
     private sealed class ResponseResources(ExecutionOutputs outputs, ModelLease lease) : IDisposable

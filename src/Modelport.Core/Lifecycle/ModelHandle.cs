@@ -1,6 +1,8 @@
 using Modelport.Core.Backends;
 using Modelport.Core.Configuration;
 using Modelport.Core.Models;
+using Modelport.Core.Scheduling;
+using Modelport.Core.Statistics;
 
 namespace Modelport.Core.Lifecycle;
 
@@ -11,33 +13,38 @@ namespace Modelport.Core.Lifecycle;
 public sealed class ModelHandle
 {
     private readonly IBackendModel _backendModel;
+    private ModelConfig _config;
     private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // One reference belongs to the repository while the handle is published; each request in flight holds another.
     private int _references = 1;
 
-    internal ModelHandle(string name, long version, ModelConfig config, ModelSignature signature, IBackendModel backendModel, InstancePool instances)
+    internal ModelHandle(
+        string name, long version, ModelSignature signature, IBackendModel backendModel, ModelScheduler scheduler, ModelStatistics statistics)
     {
         Name = name;
         Version = version;
-        Config = config;
+        _config = backendModel.Config;
         Signature = signature;
         _backendModel = backendModel;
-        Instances = instances;
+        Scheduler = scheduler;
+        Statistics = statistics;
     }
 
     public string Name { get; }
 
     public long Version { get; }
 
-    /// <summary>The completed config, as the config endpoint returns it.</summary>
-    public ModelConfig Config { get; }
+    /// <summary>The completed config, as the config endpoint returns it (a new snapshot when the instance count changes).</summary>
+    public ModelConfig Config => Volatile.Read(ref _config);
 
     public ModelSignature Signature { get; }
 
     public string Platform => string.IsNullOrEmpty(Config.Platform) ? Config.Backend : Config.Platform;
 
-    internal InstancePool Instances { get; }
+    internal ModelStatistics Statistics { get; }
+
+    internal ModelScheduler Scheduler { get; }
 
     /// <summary>Completes once the handle is retired and its last request has returned.</summary>
     internal Task Disposed => _disposed.Task;
@@ -68,6 +75,19 @@ public sealed class ModelHandle
         }
     }
 
+    internal ModelStatisticsSnapshot Snapshot() => Statistics.Snapshot(Name, Version, Scheduler.PendingCount);
+
+    /// <summary>Runs <paramref name="count"/> instances from now on; the model file is not reloaded.</summary>
+    internal void SetInstanceCount(int count)
+    {
+        Scheduler.SetInstanceCount(count, _backendModel.CreateInstance);
+        var config = Config.Clone();
+        var groupName = config.InstanceGroup.FirstOrDefault()?.Name is { Length: > 0 } name ? name : $"{Name}_0";
+        config.InstanceGroup.Clear();
+        config.InstanceGroup.Add(new ModelInstanceGroup { Name = groupName, Kind = ModelInstanceGroup.Types.Kind.Cpu, Count = count });
+        Volatile.Write(ref _config, config);
+    }
+
     /// <summary>Withdraws the repository's reference; the handle is disposed when no request holds it any more.</summary>
     internal void Retire() => Release();
 
@@ -75,7 +95,7 @@ public sealed class ModelHandle
     {
         try
         {
-            Instances.Dispose();
+            Scheduler.Dispose();
             _backendModel.Dispose();
         }
         finally

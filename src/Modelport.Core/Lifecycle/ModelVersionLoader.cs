@@ -1,10 +1,12 @@
 using Modelport.Core.Backends;
 using Modelport.Core.Configuration;
 using Modelport.Core.Models;
+using Modelport.Core.Scheduling;
+using Modelport.Core.Statistics;
 
 namespace Modelport.Core.Lifecycle;
 
-/// <summary>Builds one complete <see cref="ModelHandle"/>: engine, completed config, signature, instances and warmup.</summary>
+/// <summary>Builds one complete <see cref="ModelHandle"/>: engine, completed config, signature, instances, warmup and scheduler.</summary>
 internal static class ModelVersionLoader
 {
     public static async Task<ModelHandle> LoadAsync(
@@ -14,6 +16,7 @@ internal static class ModelVersionLoader
         long version,
         string versionFolder,
         ModelConfig config,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var fileName = string.IsNullOrEmpty(config.DefaultModelFilename) ? backend.DefaultModelFileName : config.DefaultModelFilename;
@@ -27,32 +30,20 @@ internal static class ModelVersionLoader
         var backendModel = await backend.LoadAsync(
             new BackendLoadContext { ModelName = modelName, Version = version, ModelFilePath = modelFile, Config = config },
             cancellationToken).ConfigureAwait(false);
-        var handle = Assemble(modelName, modelDirectory, version, backendModel, instanceCount);
-        try
-        {
-            await Warmup.RunAsync(handle, modelDirectory, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            handle.Retire();
-            throw;
-        }
-
-        return handle;
-    }
-
-    private static ModelHandle Assemble(string modelName, string modelDirectory, long version, IBackendModel backendModel, int instanceCount)
-    {
         var instances = new List<IModelInstance>();
         try
         {
+            var policy = SchedulingPolicy.From(backendModel.Config);
             var signature = SignatureBuilder.Build(backendModel.Config, modelDirectory);
             for (var index = 0; index < instanceCount; index++)
             {
                 instances.Add(backendModel.CreateInstance());
             }
 
-            return new ModelHandle(modelName, version, backendModel.Config, signature, backendModel, new InstancePool(instances));
+            await Warmup.RunAsync(modelName, backendModel.Config, signature, instances, modelDirectory, cancellationToken).ConfigureAwait(false);
+            var statistics = new ModelStatistics(timeProvider);
+            var scheduler = new ModelScheduler(modelName, policy, instances, statistics, timeProvider);
+            return new ModelHandle(modelName, version, signature, backendModel, scheduler, statistics);
         }
         catch
         {

@@ -17,17 +17,19 @@ internal static class Warmup
     // Triton reads input_data_file relative to the model's warmup folder.
     private const string WarmupFolder = "warmup";
 
-    public static async Task RunAsync(ModelHandle handle, string modelDirectory, CancellationToken cancellationToken)
+    /// <summary>Runs every sample on every instance, as Triton does, outside the scheduler so that no statistics count it.</summary>
+    public static async Task RunAsync(
+        string modelName, ModelConfig config, ModelSignature signature, IReadOnlyList<IModelInstance> instances, string modelDirectory, CancellationToken cancellationToken)
     {
-        foreach (var sample in handle.Config.ModelWarmup)
+        foreach (var sample in config.ModelWarmup)
         {
             var inputs = new List<InferenceTensor>();
             foreach (var (name, input) in sample.Inputs)
             {
-                inputs.Add(BuildInput(handle, modelDirectory, sample, name, input));
+                inputs.Add(BuildInput(signature, modelDirectory, sample, name, input));
             }
 
-            var validated = RequestValidator.Validate(handle.Name, handle.Signature, inputs, null);
+            var validated = RequestValidator.Validate(modelName, signature, inputs, null);
             if (validated.Error is { } invalid)
             {
                 throw new ModelLoadException($"warmup sample '{sample.Name}' is invalid: {invalid.Message}");
@@ -35,24 +37,27 @@ internal static class Warmup
 
             // Triton: count 0 runs the sample once.
             var runs = Math.Max(1u, sample.Count);
-            for (var run = 0; run < runs; run++)
+            foreach (var instance in instances)
             {
-                var result = await handle.Instances.ExecuteAsync(validated.Value.Execution, cancellationToken).ConfigureAwait(false);
-                if (result.Error is { } failed)
+                for (var run = 0; run < runs; run++)
                 {
-                    throw new ModelLoadException($"warmup sample '{sample.Name}' failed: {failed.Message}");
-                }
+                    var result = await instance.ExecuteAsync(validated.Value.Execution, cancellationToken).ConfigureAwait(false);
+                    if (result.Error is { } failed)
+                    {
+                        throw new ModelLoadException($"warmup sample '{sample.Name}' failed: {failed.Message}");
+                    }
 
-                result.Value.MemoryOwner?.Dispose();
+                    result.Value.MemoryOwner?.Dispose();
+                }
             }
         }
     }
 
-    private static InferenceTensor BuildInput(ModelHandle handle, string modelDirectory, ModelWarmup sample, string name, ModelWarmup.Types.Input input)
+    private static InferenceTensor BuildInput(ModelSignature signature, string modelDirectory, ModelWarmup sample, string name, ModelWarmup.Types.Input input)
     {
         var dataType = ConfigDataTypes.ToTensorType(input.DataType)
             ?? throw new ModelLoadException($"warmup sample '{sample.Name}' input '{name}': data_type {input.DataType} is not supported");
-        long[] shape = handle.Signature.Batches ? [Math.Max(1u, sample.BatchSize), .. input.Dims] : [.. input.Dims];
+        long[] shape = signature.Batches ? [Math.Max(1u, sample.BatchSize), .. input.Dims] : [.. input.Dims];
         var elementCount = TensorShape.ElementCount(shape)
             ?? throw new ModelLoadException($"warmup sample '{sample.Name}' input '{name}': dims {TensorShape.Format(shape)} are invalid");
         var data = input.InputDataTypeCase switch

@@ -1,3 +1,5 @@
+using Modelport.Core.Scheduling;
+using Modelport.Core.Statistics;
 using Modelport.Core.Configuration;
 using Modelport.Core.Lifecycle;
 using Modelport.Core.Models;
@@ -67,6 +69,8 @@ public sealed class ModelHandleTests
     private ModelHandle CreateHandle(int instanceCount)
     {
         var instances = Enumerable.Range(0, instanceCount).Select(_ => _model.CreateInstance()).ToList();
-        return new ModelHandle("m", 1, _model.Config, new ModelSignature(0, [], []), _model, new InstancePool(instances));
+        var statistics = new ModelStatistics(TimeProvider.System);
+        var scheduler = new ModelScheduler("m", SchedulingPolicy.From(_model.Config), instances, statistics, TimeProvider.System);
+        return new ModelHandle("m", 1, new ModelSignature(0, [], []), _model, scheduler, statistics);
     }
 }

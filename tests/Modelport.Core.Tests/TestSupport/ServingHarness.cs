@@ -19,7 +19,7 @@ internal sealed class ServingHarness : IAsyncDisposable
 
     public ModelManager Manager => _manager ?? throw new InvalidOperationException("Create or start the manager first.");
 
-    public InferenceService Service => new(Manager);
+    public InferenceService Service => new(Manager, Clock);
 
     public ModelRepositoryOptions Options(ModelControlMode mode = ModelControlMode.None) =>
         new() { RepositoryPaths = [Repository.Path], ControlMode = mode };
