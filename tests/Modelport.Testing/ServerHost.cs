@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Modelport.Core.Inference;
 using Modelport.Core.Lifecycle;
 using Modelport.Core.Repository;
 using Modelport.Server.Hosting;
@@ -23,6 +24,8 @@ public sealed class ServerHost : IAsyncDisposable
     public Uri GrpcUrl { get; }
 
     public ModelManager Models => _app.Services.GetRequiredService<ModelManager>();
+
+    public InferenceService Inference => _app.Services.GetRequiredService<InferenceService>();
 
     /// <summary>Starts the server and, unless told not to, waits until the start-up loads are done.</summary>
     public static async Task<ServerHost> StartAsync(

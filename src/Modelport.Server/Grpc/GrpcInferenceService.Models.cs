@@ -3,6 +3,7 @@ using Modelport.Core.Errors;
 using Modelport.Core.Models;
 using Modelport.Core.Tensors;
 using Modelport.Protocol.Grpc;
+using Modelport.Server.Statistics;
 
 namespace Modelport.Server.Grpc;
 
@@ -47,6 +48,14 @@ internal sealed partial class GrpcInferenceService
         return config.Error is { } error
             ? throw error.ToRpcException()
             : Task.FromResult(new ModelConfigResponse { Config = ModelConfigs.ToWire(config.Value) });
+    }
+
+    public override Task<ModelStatisticsResponse> ModelStatistics(ModelStatisticsRequest request, ServerCallContext context)
+    {
+        var statistics = inference.GetStatistics(request.Name, VersionOf(request.Version));
+        return statistics.Error is { } error
+            ? throw error.ToRpcException()
+            : Task.FromResult(StatisticsWire.ToWire(statistics.Value));
     }
 
     private static ModelMetadataResponse.Types.TensorMetadata ToWire(TensorMetadata tensor) =>

@@ -7,11 +7,7 @@ namespace Modelport.Server.Grpc;
 /// <summary>The RPCs of features this server does not have yet (or, for CUDA memory, at all): UNIMPLEMENTED, saying why.</summary>
 internal sealed partial class GrpcInferenceService
 {
-    private const string NoStatistics = "model statistics are not collected yet, so there are none to report";
     private const string NoCudaSharedMemory = "CUDA shared memory is not supported: Modelport runs models on the CPU and has no GPU memory to share";
-
-    public override Task<ModelStatisticsResponse> ModelStatistics(ModelStatisticsRequest request, ServerCallContext context) =>
-        throw Unimplemented(NoStatistics);
 
     public override Task<CudaSharedMemoryStatusResponse> CudaSharedMemoryStatus(CudaSharedMemoryStatusRequest request, ServerCallContext context) =>
         throw Unimplemented(NoCudaSharedMemory);

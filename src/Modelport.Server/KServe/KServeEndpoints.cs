@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Modelport.Server.Statistics;
 
 namespace Modelport.Server.KServe;
 
@@ -18,7 +19,10 @@ internal static class KServeEndpoints
             endpoints.MapGet(prefix + "/ready", KServeHandlers.ModelReady);
             endpoints.MapGet(prefix + "/config", KServeHandlers.ModelConfig);
             endpoints.MapPost(prefix + "/infer", KServeHandlers.Infer);
+            endpoints.MapGet(prefix + "/stats", StatisticsHandlers.Get);
         }
+
+        endpoints.MapGet("/v2/models/stats", StatisticsHandlers.Get);
 
         endpoints.MapPost("/v2/repository/index", RepositoryHandlers.Index);
         endpoints.MapPost("/v2/repository/models/{model}/load", RepositoryHandlers.Load);

@@ -1,5 +1,6 @@
 using System.Net;
 using Grpc.Net.Client;
+using Modelport.Core.Inference;
 using Modelport.Core.Lifecycle;
 using Modelport.Core.Repository;
 using Modelport.Protocol.Grpc;
@@ -34,6 +35,8 @@ internal sealed class TestServer : IAsyncDisposable
     public GRPCInferenceService.GRPCInferenceServiceClient Grpc { get; }
 
     public ModelManager Models => _host.Models;
+
+    public InferenceService Inference => _host.Inference;
 
     public static async Task<TestServer> StartAsync(
         ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null) =>

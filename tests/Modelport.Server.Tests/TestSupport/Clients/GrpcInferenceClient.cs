@@ -34,6 +34,20 @@ internal sealed class GrpcInferenceClient(GrpcClient grpc) : IInferenceClient
         return Reply(response);
     }
 
+    public async Task<IReadOnlyList<ModelStats>> StatisticsAsync(string? model = null, string? version = null)
+    {
+        var response = await Call(() => grpc.ModelStatisticsAsync(new ModelStatisticsRequest { Name = model ?? string.Empty, Version = version ?? string.Empty }));
+        return [.. response.ModelStats.Select(stats => new ModelStats(
+            stats.Name,
+            stats.Version,
+            (long)stats.InferenceCount,
+            (long)stats.ExecutionCount,
+            (long)stats.InferenceStats.Success.Count,
+            (long)stats.InferenceStats.Fail.Count,
+            (long)stats.InferenceStats.Queue.Count,
+            [.. stats.BatchStats.Select(batch => (long)batch.BatchSize)]))];
+    }
+
     public async Task<IReadOnlyList<IndexRow>> RepositoryIndexAsync(bool readyOnly = false)
     {
         var response = await Call(() => grpc.RepositoryIndexAsync(new RepositoryIndexRequest { Ready = readyOnly }));
@@ -74,6 +88,11 @@ internal sealed class GrpcInferenceClient(GrpcClient grpc) : IInferenceClient
     {
         var raw = call.Binary || call.Inputs.Any(input => !TypedContentsCodec.HasField(input.Datatype));
         var request = new ModelInferRequest { ModelName = call.Model, ModelVersion = call.Version ?? string.Empty, Id = call.Id ?? string.Empty };
+        foreach (var (name, value) in call.Parameters)
+        {
+            request.Parameters[name] = new InferParameter { Int64Param = value };
+        }
+
         foreach (var input in call.Inputs)
         {
             var tensor = new ModelInferRequest.Types.InferInputTensor { Name = input.Name, Datatype = input.Datatype, Shape = { input.Shape } };

@@ -17,6 +17,9 @@ internal interface IInferenceClient
 
     Task<InferReply> InferAsync(InferCall call);
 
+    /// <summary>The statistics of every ready model, of one model's ready versions, or of one version.</summary>
+    Task<IReadOnlyList<ModelStats>> StatisticsAsync(string? model = null, string? version = null);
+
     Task<IReadOnlyList<IndexRow>> RepositoryIndexAsync(bool readyOnly = false);
 
     /// <summary>Loads a model; a parameter value is a string or a long.</summary>

@@ -36,9 +36,20 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
             request["outputs"] = new JsonArray([.. call.Outputs.Select(name => (JsonNode)Output(name, call.SharedMemory.GetValueOrDefault(name)))]);
         }
 
+        var parameters = new JsonObject();
+        foreach (var (name, value) in call.Parameters)
+        {
+            parameters[name] = value;
+        }
+
         if (call.Binary)
         {
-            request["parameters"] = new JsonObject { ["binary_data_output"] = true };
+            parameters["binary_data_output"] = true;
+        }
+
+        if (parameters.Count > 0)
+        {
+            request["parameters"] = parameters;
         }
 
         byte[][] binaryInputs = call.Binary ? [.. call.Inputs.Where(input => !call.SharedMemory.ContainsKey(input.Name)).Select(input => input.Data)] : [];
@@ -66,6 +77,26 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
             });
             return new(header["model_name"]!.GetValue<string>(), header["model_version"]!.GetValue<string>(), header["id"]?.GetValue<string>(), [.. outputs], binary);
         }
+    }
+
+    public async Task<IReadOnlyList<ModelStats>> StatisticsAsync(string? model = null, string? version = null)
+    {
+        var path = model is null ? "/v2/models/stats" : ModelPath(model, version) + "/stats";
+        var body = await GetAsync(path);
+        return [.. body!["model_stats"]!.AsArray().Select(stats =>
+        {
+            var inference = stats!["inference_stats"]!;
+            long Count(string name) => inference[name]!["count"]!.GetValue<long>();
+            return new ModelStats(
+                stats["name"]!.GetValue<string>(),
+                stats["version"]!.GetValue<string>(),
+                stats["inference_count"]!.GetValue<long>(),
+                stats["execution_count"]!.GetValue<long>(),
+                Count("success"),
+                Count("fail"),
+                Count("queue"),
+                [.. stats["batch_stats"]!.AsArray().Select(batch => batch!["batch_size"]!.GetValue<long>())]);
+        })];
     }
 
     public async Task<IReadOnlyList<IndexRow>> RepositoryIndexAsync(bool readyOnly = false)
