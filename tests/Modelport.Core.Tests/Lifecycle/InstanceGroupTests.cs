@@ -57,4 +57,54 @@ public sealed class InstanceGroupTests
             harness.Row("m", "1"));
         Assert.Equal(0, harness.Backend.Model("m").LoadCalls);
     }
+
+    [Fact]
+    public async Task The_instance_count_changes_without_reloading_the_model()
+    {
+        await using var harness = new ServingHarness();
+        harness.Repository.AddModel("m", "instance_group [{ count: 1 }]\n", 1);
+        await harness.StartAsync();
+        var model = harness.Backend.Model("m");
+        var execution = model.HoldExecutions(1);
+
+        Assert.Null(await harness.Manager.SetInstanceCountAsync("m", null, 3, CancellationToken.None));
+        var requests = Enumerable.Range(0, 3)
+            .Select(value => harness.Service.InferAsync(Requests.Int32("m", value), CancellationToken.None).AsTask())
+            .ToList();
+
+        Assert.Equal(3, model.InFlight);
+        Assert.Equal(1, model.LoadCalls);
+        Assert.Equal(3, harness.Service.GetConfig("m", null).Value.InstanceGroup.Single().Count);
+        execution.SetResult();
+        foreach (var request in requests)
+        {
+            (await request).Value.Dispose();
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(257)]
+    public async Task An_instance_count_out_of_range_is_refused_naming_it(int count)
+    {
+        await using var harness = new ServingHarness();
+        harness.Repository.AddModel("m", string.Empty, 1);
+        await harness.StartAsync();
+
+        var error = await harness.Manager.SetInstanceCountAsync("m", "1", count, CancellationToken.None);
+
+        Assert.Equal(Errors.InferenceErrorKind.InvalidArgument, error!.Kind);
+        Assert.Contains($"instance count {count}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_the_instance_count_of_an_unknown_model_is_not_found()
+    {
+        await using var harness = new ServingHarness();
+        await harness.StartAsync();
+
+        var error = await harness.Manager.SetInstanceCountAsync("ghost", null, 2, CancellationToken.None);
+
+        Assert.Equal(Errors.InferenceErrorKind.NotFound, error!.Kind);
+    }
 }
