@@ -9,7 +9,7 @@ namespace Modelport.Backends.OnnxRuntime;
 /// <summary>Checks of the tensors a config declares against the graph; each failure names the tensor, the field and both values.</summary>
 internal sealed partial class ConfigCompleter
 {
-    private void CheckInputs(ModelConfig config)
+    private void CheckInputs(ModelConfig config, HashSet<string> serverInputs)
     {
         foreach (var input in config.Input)
         {
@@ -18,7 +18,7 @@ internal sealed partial class ConfigCompleter
 
         foreach (var tensor in model.Inputs)
         {
-            if (!config.Input.Any(input => input.Name == tensor.Name))
+            if (!serverInputs.Contains(tensor.Name) && !config.Input.Any(input => input.Name == tensor.Name))
             {
                 throw Fail($"input '{tensor.Name}': the model requires it but the config does not declare it");
             }

@@ -29,9 +29,10 @@ internal sealed partial class ConfigCompleter(string modelName, OnnxSignature mo
             config.MaxBatchSize = DefaultMaxBatchSize;
         }
 
+        var serverInputs = ServerInputs(config);
         if (config.Input.Count == 0)
         {
-            foreach (var tensor in model.Inputs)
+            foreach (var tensor in model.Inputs.Where(tensor => !serverInputs.Contains(tensor.Name)))
             {
                 config.Input.Add(new ModelInput
                 {
@@ -43,12 +44,13 @@ internal sealed partial class ConfigCompleter(string modelName, OnnxSignature mo
         }
         else
         {
-            CheckInputs(config);
+            CheckInputs(config, serverInputs);
         }
 
         if (config.Output.Count == 0)
         {
-            foreach (var tensor in model.Outputs)
+            var stateOutputs = config.SequenceBatching?.State.Select(state => state.OutputName).ToHashSet() ?? [];
+            foreach (var tensor in model.Outputs.Where(tensor => !stateOutputs.Contains(tensor.Name)))
             {
                 config.Output.Add(new ModelOutput
                 {
@@ -65,6 +67,12 @@ internal sealed partial class ConfigCompleter(string modelName, OnnxSignature mo
 
         return config;
     }
+
+    /// <summary>The inputs a sequence batcher supplies (control inputs and implicit states), which the config does not list as inputs.</summary>
+    private static HashSet<string> ServerInputs(ModelConfig config) =>
+        config.SequenceBatching is { } sequences
+            ? [.. sequences.ControlInput.Select(control => control.Name), .. sequences.State.Select(state => state.InputName)]
+            : [];
 
     /// <summary>Triton's rule: a graph batches when every input and output has a variable first dimension.</summary>
     private bool Batches() =>

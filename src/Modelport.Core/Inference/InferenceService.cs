@@ -51,7 +51,7 @@ public sealed class InferenceService(ModelManager models, TimeProvider timeProvi
         }
 
         var batchSize = handle.Signature.Batches ? validated.Value.BatchSize : 1;
-        var executed = await handle.Scheduler.ScheduleAsync(validated.Value.Execution, batchSize, options.Value, cancellationToken).ConfigureAwait(false);
+        var executed = await handle.ScheduleAsync(validated.Value.Execution, batchSize, options.Value, cancellationToken).ConfigureAwait(false);
         if (executed.Error is { } failed)
         {
             return new Outcome(failed, FailedExecutionReason(failed.Kind));

@@ -8,6 +8,9 @@ internal static class SchedulingParameters
 {
     public const string Priority = "priority";
     public const string Timeout = "timeout";
+    public const string SequenceId = "sequence_id";
+    public const string SequenceStart = "sequence_start";
+    public const string SequenceEnd = "sequence_end";
 
     public static Result<SchedulingOptions> Read(string modelName, IReadOnlyDictionary<string, ParameterValue> parameters)
     {
@@ -35,6 +38,41 @@ internal static class SchedulingParameters
             timeout = QueuePolicy.Microseconds((ulong)microseconds);
         }
 
-        return new SchedulingOptions(priority, timeout);
+        var sequence = ReadSequence(modelName, parameters);
+        if (sequence.Error is { } badSequence)
+        {
+            return badSequence;
+        }
+
+        return new SchedulingOptions(priority, timeout, sequence.Value);
     }
+
+    private static Result<SequenceStep?> ReadSequence(string modelName, IReadOnlyDictionary<string, ParameterValue> parameters)
+    {
+        if (!parameters.TryGetValue(SequenceId, out var idValue))
+        {
+            return parameters.ContainsKey(SequenceStart) || parameters.ContainsKey(SequenceEnd)
+                ? InferenceError.InvalidArgument($"request for model '{modelName}' has sequence_start or sequence_end but no 'sequence_id'")
+                : Result<SequenceStep?>.Success(null);
+        }
+
+        if (!idValue.TryGetInt64(out var id) || id <= 0)
+        {
+            return InferenceError.InvalidArgument(
+                $"request parameter 'sequence_id' for model '{modelName}' is '{idValue}'; it must be a positive integer");
+        }
+
+        var start = ReadFlag(parameters, SequenceStart);
+        var end = ReadFlag(parameters, SequenceEnd);
+        if (start is null || end is null)
+        {
+            return InferenceError.InvalidArgument(
+                $"request parameters 'sequence_start' and 'sequence_end' for model '{modelName}' must be true or false");
+        }
+
+        return new SequenceStep((ulong)id, start.Value, end.Value);
+    }
+
+    private static bool? ReadFlag(IReadOnlyDictionary<string, ParameterValue> parameters, string name) =>
+        !parameters.TryGetValue(name, out var value) ? false : value.TryGetBool(out var flag) ? flag : null;
 }

@@ -1,5 +1,6 @@
 using Modelport.Core.Backends;
 using Modelport.Core.Configuration;
+using Modelport.Core.Errors;
 using Modelport.Core.Models;
 using Modelport.Core.Scheduling;
 using Modelport.Core.Statistics;
@@ -13,6 +14,7 @@ namespace Modelport.Core.Lifecycle;
 public sealed class ModelHandle
 {
     private readonly IBackendModel _backendModel;
+    private readonly SequenceBatcher? _sequences;
     private ModelConfig _config;
     private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -20,8 +22,15 @@ public sealed class ModelHandle
     private int _references = 1;
 
     internal ModelHandle(
-        string name, long version, ModelSignature signature, IBackendModel backendModel, ModelScheduler scheduler, ModelStatistics statistics)
+        string name,
+        long version,
+        ModelSignature signature,
+        IBackendModel backendModel,
+        ModelScheduler scheduler,
+        SequenceBatcher? sequences,
+        ModelStatistics statistics)
     {
+        _sequences = sequences;
         Name = name;
         Version = version;
         _config = backendModel.Config;
@@ -75,6 +84,13 @@ public sealed class ModelHandle
         }
     }
 
+    /// <summary>Runs a validated request through the version's scheduler (through its sequence batcher for a stateful model).</summary>
+    internal ValueTask<Result<ExecutionOutputs>> ScheduleAsync(
+        ExecutionInputs inputs, long batchSize, SchedulingOptions options, CancellationToken cancellationToken) =>
+        _sequences is null
+            ? Scheduler.ScheduleAsync(inputs, batchSize, options, cancellationToken)
+            : _sequences.ScheduleAsync(inputs, batchSize, options, cancellationToken);
+
     internal ModelStatisticsSnapshot Snapshot() => Statistics.Snapshot(Name, Version, Scheduler.PendingCount);
 
     /// <summary>Runs <paramref name="count"/> instances from now on; the model file is not reloaded.</summary>
@@ -95,6 +111,7 @@ public sealed class ModelHandle
     {
         try
         {
+            _sequences?.Dispose();
             Scheduler.Dispose();
             _backendModel.Dispose();
         }

@@ -34,6 +34,7 @@ internal static class ModelVersionLoader
         try
         {
             var policy = SchedulingPolicy.From(backendModel.Config);
+            var sequencePolicy = SequencePolicy.From(backendModel.Config);
             var signature = SignatureBuilder.Build(backendModel.Config, modelDirectory);
             for (var index = 0; index < instanceCount; index++)
             {
@@ -43,7 +44,8 @@ internal static class ModelVersionLoader
             await Warmup.RunAsync(modelName, backendModel.Config, signature, instances, modelDirectory, cancellationToken).ConfigureAwait(false);
             var statistics = new ModelStatistics(timeProvider);
             var scheduler = new ModelScheduler(modelName, policy, instances, statistics, timeProvider);
-            return new ModelHandle(modelName, version, signature, backendModel, scheduler, statistics);
+            var sequences = sequencePolicy is null ? null : new SequenceBatcher(modelName, sequencePolicy, scheduler, timeProvider);
+            return new ModelHandle(modelName, version, signature, backendModel, scheduler, sequences, statistics);
         }
         catch
         {

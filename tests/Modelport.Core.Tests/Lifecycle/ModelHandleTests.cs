@@ -71,6 +71,6 @@ public sealed class ModelHandleTests
         var instances = Enumerable.Range(0, instanceCount).Select(_ => _model.CreateInstance()).ToList();
         var statistics = new ModelStatistics(TimeProvider.System);
         var scheduler = new ModelScheduler("m", SchedulingPolicy.From(_model.Config), instances, statistics, TimeProvider.System);
-        return new ModelHandle("m", 1, new ModelSignature(0, [], []), _model, scheduler, statistics);
+        return new ModelHandle("m", 1, new ModelSignature(0, [], []), _model, scheduler, null, statistics);
     }
 }

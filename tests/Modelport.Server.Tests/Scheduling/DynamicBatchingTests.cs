@@ -84,7 +84,7 @@ public sealed class DynamicBatchingTests(SchedulingServerFixture fixture) : ICla
         var client = fixture.Server.ClientFor(transport);
 
         var failure = await Assert.ThrowsAsync<ApiException>(
-            () => client.InferAsync(Scale(model, 1) with { Parameters = new Dictionary<string, long> { ["timeout"] = 50_000 } }));
+            () => client.InferAsync(Scale(model, 1) with { Parameters = new Dictionary<string, object> { ["timeout"] = 50_000L } }));
 
         Assert.Equal(ApiError.Unavailable, failure.Code);
         Assert.Contains("timed out", failure.Message, StringComparison.Ordinal);
@@ -99,7 +99,7 @@ public sealed class DynamicBatchingTests(SchedulingServerFixture fixture) : ICla
         var model = SchedulingServerFixture.Model(SchedulingServerFixture.Prioritised, transport, "priority");
 
         var failure = await Assert.ThrowsAsync<ApiException>(() => fixture.Server.ClientFor(transport).InferAsync(
-            Scale(model, 1) with { Parameters = new Dictionary<string, long> { ["priority"] = 3 } }));
+            Scale(model, 1) with { Parameters = new Dictionary<string, object> { ["priority"] = 3L } }));
 
         Assert.Equal(ApiError.InvalidArgument, failure.Code);
         Assert.Contains("'priority' is 3", failure.Message, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class DynamicBatchingTests(SchedulingServerFixture fixture) : ICla
     {
         var model = SchedulingServerFixture.Model(SchedulingServerFixture.Prioritised, transport, "answers");
 
-        var reply = await fixture.Server.ClientFor(transport).InferAsync(Scale(model, 4) with { Parameters = new Dictionary<string, long> { ["priority"] = 1 } });
+        var reply = await fixture.Server.ClientFor(transport).InferAsync(Scale(model, 4) with { Parameters = new Dictionary<string, object> { ["priority"] = 1L } });
 
         Assert.Equal(Enumerable.Repeat(8f, 4), reply.Output("Y").AsFp32s());
     }

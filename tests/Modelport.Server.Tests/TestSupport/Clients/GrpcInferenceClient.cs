@@ -90,7 +90,7 @@ internal sealed class GrpcInferenceClient(GrpcClient grpc) : IInferenceClient
         var request = new ModelInferRequest { ModelName = call.Model, ModelVersion = call.Version ?? string.Empty, Id = call.Id ?? string.Empty };
         foreach (var (name, value) in call.Parameters)
         {
-            request.Parameters[name] = new InferParameter { Int64Param = value };
+            request.Parameters[name] = value is bool flag ? new InferParameter { BoolParam = flag } : new InferParameter { Int64Param = (long)value };
         }
 
         foreach (var input in call.Inputs)

@@ -13,8 +13,8 @@ internal sealed record InferCall(string Model, IReadOnlyList<Tensor> Inputs)
     /// <summary>The binary form: the binary tensor data extension over REST, raw contents over gRPC. Otherwise JSON or typed contents.</summary>
     public bool Binary { get; init; }
 
-    /// <summary>Integer request parameters, such as the scheduler's <c>priority</c> and <c>timeout</c>.</summary>
-    public IReadOnlyDictionary<string, long> Parameters { get; init; } = new Dictionary<string, long>();
+    /// <summary>Request parameters (a long or a bool), such as <c>priority</c>, <c>timeout</c> and <c>sequence_start</c>.</summary>
+    public IReadOnlyDictionary<string, object> Parameters { get; init; } = new Dictionary<string, object>();
 
     /// <summary>The inputs whose data is in shared memory, and the requested outputs to write there, by name.</summary>
     public IReadOnlyDictionary<string, SharedMemoryPlace> SharedMemory { get; init; } = new Dictionary<string, SharedMemoryPlace>();

@@ -39,7 +39,7 @@ internal sealed class RestInferenceClient(HttpClient http) : IInferenceClient
         var parameters = new JsonObject();
         foreach (var (name, value) in call.Parameters)
         {
-            parameters[name] = value;
+            parameters[name] = value is bool flag ? JsonValue.Create(flag) : JsonValue.Create((long)value);
         }
 
         if (call.Binary)
