@@ -12,6 +12,7 @@ using Modelport.Server.Grpc;
 using Modelport.Server.KServe;
 using Modelport.Server.SharedMemory;
 using Modelport.Server.TfServing;
+using Modelport.Server.TorchServe;
 
 namespace Modelport.Server.Hosting;
 
@@ -42,6 +43,7 @@ public static class ModelportServer
         app.UseGrpcMessageLimitForGrpcCalls();
         app.MapKServeV2();
         app.MapTfServing();
+        app.MapTorchServeInference();
         app.MapModelportGrpc();
         return app;
     }
