@@ -35,6 +35,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     public ModelManager Models => _host.Models;
 
+    public Uri? ManagementUrl => _host.ManagementUrl;
+
     public static async Task<TestServer> StartAsync(
         ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null) =>
         new(await ServerHost.StartAsync(repository, waitUntilLoaded, configure));
