@@ -11,8 +11,10 @@ internal static class TorchServeEndpoints
     public static IEndpointRouteBuilder MapTorchServeInference(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/ping", InferenceHandlers.Ping);
-        endpoints.MapPost("/predictions/{model}", InferenceHandlers.Predict);
-        endpoints.MapPost("/predictions/{model}/{version}", InferenceHandlers.Predict);
+        // TorchServe takes PUT as well as POST, so its documented `curl -T kitten.jpg` uploads work.
+        string[] methods = [HttpMethods.Post, HttpMethods.Put];
+        endpoints.MapMethods("/predictions/{model}", methods, InferenceHandlers.Predict);
+        endpoints.MapMethods("/predictions/{model}/{version}", methods, InferenceHandlers.Predict);
         return endpoints;
     }
 

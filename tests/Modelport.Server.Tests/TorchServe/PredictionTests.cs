@@ -34,6 +34,17 @@ public sealed class PredictionTests(PredictionServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_put_upload_as_curl_dash_T_sends_it_is_a_prediction_too()
+    {
+        using var content = new ByteArrayContent("uploaded"u8.ToArray());
+
+        var (status, body) = await Client.SendAsync(HttpMethod.Put, "/predictions/echo", content);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("""[["uploaded"]]""", body!.ToJsonString());
+    }
+
+    [Fact]
     public async Task The_form_field_data_is_the_one_element_of_a_bytes_model()
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent("kitten"u8.ToArray()), "data", "kitten.jpg" } };
