@@ -17,11 +17,15 @@ public sealed class ServerHost : IAsyncDisposable
         _app = app;
         HttpUrl = app.HttpUrl();
         GrpcUrl = app.GrpcUrl();
+        ManagementUrl = app.ManagementUrl();
     }
 
     public Uri HttpUrl { get; }
 
     public Uri GrpcUrl { get; }
+
+    /// <summary>TorchServe's management API when it has a port of its own; else null.</summary>
+    public Uri? ManagementUrl { get; }
 
     public ModelManager Models => _app.Services.GetRequiredService<ModelManager>();
 

@@ -34,9 +34,22 @@ internal static class ServeCommand
             DefaultValueFactory = _ => true,
         };
 
+        var torchServeManagement = new Option<bool>("--torchserve-management")
+        {
+            Description = "Serve TorchServe's management API (register, scale, unregister); needs --model-control-mode=explicit and --model-store.",
+        };
+        var managementPort = new Option<int?>("--management-port")
+        {
+            Description = "Serve the TorchServe management API on this port of 127.0.0.1 only (TorchServe's is 8081); default: on the HTTP port.",
+        };
+        var modelStore = new Option<string>("--model-store")
+        {
+            Description = "The only folder TorchServe registration reads models from (folders, .zip, .mar); URLs are never fetched.",
+        };
+
         var command = new Command("serve", "Serve the models of one or more model repositories.")
         {
-            repositories, httpPort, grpcPort, host, controlMode, pollSeconds, loadModels, strictReadiness,
+            repositories, httpPort, grpcPort, host, controlMode, pollSeconds, loadModels, strictReadiness, torchServeManagement, managementPort, modelStore,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -67,6 +80,9 @@ internal static class ServeCommand
                 Host = result.GetValue(host)!,
                 HttpPort = result.GetValue(httpPort),
                 GrpcPort = result.GetValue(grpcPort),
+                TorchServeManagement = result.GetValue(torchServeManagement),
+                ManagementPort = result.GetValue(managementPort),
+                ModelStore = result.GetValue(modelStore) is { } store ? Path.GetFullPath(store) : null,
             };
             try
             {

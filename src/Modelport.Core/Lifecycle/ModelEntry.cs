@@ -5,6 +5,9 @@ internal sealed class ModelEntry(string name)
 {
     private volatile ModelTable _table = ModelTable.Empty;
 
+    // 0 when no default is set; version numbers start at 1.
+    private long _defaultVersion;
+
     public string Name { get; } = name;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
@@ -14,5 +17,12 @@ internal sealed class ModelEntry(string name)
     {
         get => _table;
         set => _table = value;
+    }
+
+    /// <summary>The version a request without a version gets while it is in the table; null leaves it to the highest ready one.</summary>
+    public long? DefaultVersion
+    {
+        get => Volatile.Read(ref _defaultVersion) is var version and > 0 ? version : null;
+        set => Volatile.Write(ref _defaultVersion, value ?? 0);
     }
 }

@@ -268,6 +268,7 @@ public sealed partial class ModelManager
 
     private async Task UnloadLockedAsync(ModelEntry entry)
     {
+        entry.DefaultVersion = null;
         var table = entry.Table;
         var handles = table.Handles.ToList();
         entry.Table = table with

@@ -84,8 +84,9 @@ public sealed partial class ModelManager : IAsyncDisposable
     }
 
     /// <summary>
-    /// Takes a hold on the version a request asks for (null or empty: the highest ready version). Dispose the lease when
-    /// the request is done with the model.
+    /// Takes a hold on the version a request asks for. Null or empty asks for the model's default version (see
+    /// <see cref="SetDefaultVersion"/>) while the model has it, else the highest ready version. Dispose the lease when the
+    /// request is done with the model.
     /// </summary>
     public Result<ModelLease> Acquire(string name, string? version)
     {
@@ -115,6 +116,10 @@ public sealed partial class ModelManager : IAsyncDisposable
                 {
                     return InferenceError.NotFound($"unknown version {number} of model '{name}'");
                 }
+            }
+            else if (entry.DefaultVersion is { } defaultVersion && table.Versions.TryGetValue(defaultVersion, out var chosen))
+            {
+                slot = chosen;
             }
             else
             {

@@ -12,9 +12,14 @@ internal sealed class Listeners(string host)
 
     public ListenOptions? Grpc { get; set; }
 
+    /// <summary>TorchServe's management API on a port of its own; null when it shares the HTTP port or is off.</summary>
+    public ListenOptions? Management { get; set; }
+
     public Uri HttpUrl => UrlOf(Http);
 
     public Uri GrpcUrl => UrlOf(Grpc);
+
+    public Uri? ManagementUrl => Management is null ? null : UrlOf(Management);
 
     private Uri UrlOf(ListenOptions? listener) =>
         listener?.IPEndPoint is { } endPoint

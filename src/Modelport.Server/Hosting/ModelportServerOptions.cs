@@ -30,6 +30,27 @@ public sealed record ModelportServerOptions
     /// </summary>
     public int MaxSharedMemoryRegions { get; init; } = 1024;
 
+    /// <summary>
+    /// Serves TorchServe's management API (register, scale, unregister), off by default: it changes what the server runs,
+    /// so the operator turns it on, with <see cref="ModelStore"/> as the only place it may read models from.
+    /// </summary>
+    public bool TorchServeManagement { get; init; }
+
+    /// <summary>
+    /// A port of its own for the management API, bound to 127.0.0.1 whatever <see cref="Host"/> is (TorchServe's 8081 is
+    /// localhost-only too); 0 lets the OS choose (tests). Null serves it on the HTTP port.
+    /// </summary>
+    public int? ManagementPort { get; init; }
+
+    /// <summary>The folder TorchServe's register call reads folders and .zip/.mar archives from; nothing outside it.</summary>
+    public string? ModelStore { get; init; }
+
+    /// <summary>
+    /// The largest registration, 4 GiB by default: an archive's size, its declared contents, or a folder's files. Large
+    /// ONNX models with external weights fit; an archive that inflates without end does not.
+    /// </summary>
+    public long MaxModelRegistrationBytes { get; init; } = 4L * 1024 * 1024 * 1024;
+
     public void Validate()
     {
         if (Host != "localhost" && !IPAddress.TryParse(Host, out _))
@@ -52,6 +73,8 @@ public sealed record ModelportServerOptions
             throw new ArgumentException($"--grpc-port and --http-port must differ, not both {GrpcPort}", nameof(GrpcPort));
         }
 
+        ValidateTorchServeManagement();
+
         if (MaxRequestBodyBytes <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRequestBodyBytes), MaxRequestBodyBytes, "the request body limit must be positive");
@@ -65,6 +88,41 @@ public sealed record ModelportServerOptions
         if (MaxSharedMemoryRegions <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxSharedMemoryRegions), MaxSharedMemoryRegions, "the shared memory region limit must be positive");
+        }
+    }
+
+    private void ValidateTorchServeManagement()
+    {
+        if (!TorchServeManagement)
+        {
+            if (ManagementPort is not null || ModelStore is not null)
+            {
+                throw new ArgumentException("--management-port and --model-store belong to TorchServe's management API; add --torchserve-management", nameof(TorchServeManagement));
+            }
+
+            return;
+        }
+
+        if (ManagementPort is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ManagementPort), ManagementPort, "--management-port must be between 0 and 65535");
+        }
+
+        if (ManagementPort is > 0 and var port && (port == HttpPort || port == GrpcPort))
+        {
+            throw new ArgumentException($"--management-port must differ from --http-port and --grpc-port, not {port}", nameof(ManagementPort));
+        }
+
+        if (ModelStore is null || !Directory.Exists(ModelStore))
+        {
+            throw new ArgumentException(
+                $"--torchserve-management needs --model-store, an existing folder that registration may read models from{(ModelStore is null ? string.Empty : $"; '{ModelStore}' is not one")}",
+                nameof(ModelStore));
+        }
+
+        if (MaxModelRegistrationBytes <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxModelRegistrationBytes), MaxModelRegistrationBytes, "the model registration size limit must be positive");
         }
     }
 }

@@ -55,4 +55,16 @@ public sealed class ServeCommandTests
         Assert.Equal(2, exitCode);
         Assert.Contains(message, modelport.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TorchServe_management_outside_explicit_mode_stops_with_a_message()
+    {
+        using var modelport = ModelportProcess.Start(
+            "serve", "--http-port", "0", "--grpc-port", "0", "--torchserve-management", "--model-store", Path.GetTempPath());
+
+        var exitCode = await modelport.WaitForExitAsync(StartTimeout);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--torchserve-management needs --model-control-mode=explicit", modelport.Output, StringComparison.Ordinal);
+    }
 }

@@ -38,6 +38,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     public InferenceService Inference => _host.Inference;
 
+    public Uri? ManagementUrl => _host.ManagementUrl;
+
     public static async Task<TestServer> StartAsync(
         ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null) =>
         new(await ServerHost.StartAsync(repository, waitUntilLoaded, configure));

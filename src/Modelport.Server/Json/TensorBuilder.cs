@@ -2,9 +2,8 @@ using System.Buffers;
 using System.Text.Json;
 using Modelport.Core.Tensors;
 using Modelport.Server.Http;
-using Modelport.Server.Json;
 
-namespace Modelport.Server.TfServing;
+namespace Modelport.Server.Json;
 
 /// <summary>
 /// Gathers one input's values into one typed buffer, a unit at a time: an instance in the row format, the whole tensor

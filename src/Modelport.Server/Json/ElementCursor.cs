@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Modelport.Core.Tensors;
 
-namespace Modelport.Server.TfServing;
+namespace Modelport.Server.Json;
 
 /// <summary>Walks a tensor's elements in order: fixed-size slices, or BYTES elements without their length prefix.</summary>
 internal struct ElementCursor(InferenceTensor tensor)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Modelport.Server.TfServing;
+namespace Modelport.Server.Json;
 
 /// <summary>
 /// The shape of a tensor written as nested JSON lists, read as TF Serving reads it: the length of the list at each

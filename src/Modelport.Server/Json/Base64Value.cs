@@ -3,11 +3,10 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text.Json;
 using Modelport.Core.Tensors;
-using Modelport.Server.Json;
 
-namespace Modelport.Server.TfServing;
+namespace Modelport.Server.Json;
 
-/// <summary>TF Serving's form for binary values: <c>{"b64": "&lt;base64&gt;"}</c>, an object with that one string member.</summary>
+/// <summary>TF Serving's form for binary values, <c>{"b64": "&lt;base64&gt;"}</c>, an object with that one string member; the nested-list readers accept it.</summary>
 internal static class Base64Value
 {
     public const string Key = "b64";

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Modelport.Core.Errors;
+using Modelport.Core.Inference;
+using Modelport.Core.Lifecycle;
+
+namespace Modelport.Server.TorchServe;
+
+/// <summary>TorchServe's inference API: health (<c>/ping</c>) and predictions.</summary>
+internal static class InferenceHandlers
+{
+    public static async Task Ping(HttpContext context, ModelManager models)
+    {
+        var ready = models.IsReady;
+        context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        context.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        writer.WriteStartObject();
+        writer.WriteString("status", ready ? "Healthy" : "Unhealthy");
+        writer.WriteEndObject();
+    }
+
+    public static async Task Predict(HttpContext context, ModelManager models, InferenceService inference)
+    {
+        var target = Target(models, context.Model(), context.Version());
+        if (target.Error is { } unknown)
+        {
+            await TorchServeErrors.WriteAsync(context, unknown).ConfigureAwait(false);
+            return;
+        }
+
+        var payload = await PredictionPayload.ReadAsync(context).ConfigureAwait(false);
+        if (payload.Error is { } unreadable)
+        {
+            await TorchServeErrors.WriteAsync(context, unreadable).ConfigureAwait(false);
+            return;
+        }
+
+        using var body = payload.Value;
+        var parsed = PredictionRequestReader.Read(body, target.Value);
+        if (parsed.Error is { } invalid)
+        {
+            await TorchServeErrors.WriteAsync(context, invalid).ConfigureAwait(false);
+            return;
+        }
+
+        using var request = parsed.Value;
+        var result = await inference.InferAsync(request.Request, context.RequestAborted).ConfigureAwait(false);
+        if (result.Error is { } failed)
+        {
+            await TorchServeErrors.WriteAsync(context, failed).ConfigureAwait(false);
+            return;
+        }
+
+        using var response = result.Value;
+        await PredictionResponseWriter.WriteAsync(context, response).ConfigureAwait(false);
+    }
+
+    /// <summary>Pins the version that will run the request and reads its signature; the hold is released at once.</summary>
+    private static Result<PredictionTarget> Target(ModelManager models, string model, string? versionText)
+    {
+        var version = TorchServeVersions.Parse(model, versionText);
+        if (version.Error is { } invalid)
+        {
+            return invalid;
+        }
+
+        var acquired = models.Acquire(model, TorchServeVersions.Format(version.Value));
+        if (acquired.Error is { } error)
+        {
+            return error;
+        }
+
+        using var lease = acquired.Value;
+        var handle = lease.Handle;
+        return new PredictionTarget(handle.Name, handle.Version.ToString(CultureInfo.InvariantCulture), handle.Signature);
+    }
+}
