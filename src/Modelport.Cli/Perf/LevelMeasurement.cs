@@ -13,6 +13,8 @@ internal static class LevelMeasurement
         var measurements = new List<(double Throughput, double Latency)>();
         try
         {
+            // Connections, streams and the server's first-request work are set up before measuring, not inside a window.
+            await recorder.FirstAnswer.WaitAsync(cancellationToken).ConfigureAwait(false);
             var before = await statistics.ReadAsync(cancellationToken).ConfigureAwait(false);
             recorder.Restart();
             while (true)

@@ -29,7 +29,6 @@ internal sealed class PerfOptions
     private readonly Option<int?> _percentile = new("--percentile") { Description = "Use this latency percentile, not the average, for stability and the summary." };
     private readonly Option<string?> _csv = new("-f", "--latency-report-file") { Description = "Write perf_analyzer's CSV report here." };
     private readonly Option<string?> _json = new("--json") { Description = "Write the results as JSON here." };
-    private readonly Option<bool> _selfTest = new("--self-test") { Description = "Measure this generator's own cost against a canned in-process endpoint; -u is ignored." };
 
     public void AddTo(Command command)
     {
@@ -37,7 +36,7 @@ internal sealed class PerfOptions
         [
             _model, _version, _url, _protocol, _async, _sync, _streaming, _concurrency, _requestRate, _distribution, _maxThreads,
             _batchSize, _shapes, _inputData, _binary, _sharedMemory, _outputSharedMemorySize, _interval, _stability, _maxTrials,
-            _percentile, _csv, _json, _selfTest,
+            _percentile, _csv, _json,
         ];
         foreach (var option in all)
         {
@@ -104,7 +103,6 @@ internal sealed class PerfOptions
             Percentile = result.GetValue(_percentile),
             CsvFile = result.GetValue(_csv),
             JsonFile = result.GetValue(_json),
-            SelfTest = result.GetValue(_selfTest),
         };
     }
 

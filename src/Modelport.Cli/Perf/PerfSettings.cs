@@ -55,7 +55,4 @@ internal sealed record PerfSettings
     public string? CsvFile { get; init; }
 
     public string? JsonFile { get; init; }
-
-    /// <summary>Measure the generator against a canned in-process endpoint instead of a server.</summary>
-    public bool SelfTest { get; init; }
 }

@@ -18,7 +18,9 @@ internal static class Stability
         }
 
         var last = measurements.Skip(measurements.Count - Windows).ToArray();
-        return Within(last.Select(window => window.Throughput).ToArray(), percentage)
+        // A window without answers measured nothing, however alike it is to its neighbours.
+        return last.All(window => window.Throughput > 0)
+            && Within(last.Select(window => window.Throughput).ToArray(), percentage)
             && Within(last.Select(window => window.Latency).ToArray(), percentage);
     }
 
@@ -26,7 +28,6 @@ internal static class Stability
     {
         var average = values.Average();
         var allowed = average * percentage / 100;
-        // No requests at all, or all-equal values, are as stable as it gets.
         return values.All(value => Math.Abs(value - average) <= allowed);
     }
 }

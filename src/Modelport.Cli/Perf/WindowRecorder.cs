@@ -20,14 +20,19 @@ internal sealed class WindowRecorder
         .WithThreadSafeReads()
         .Create();
 
+    private readonly TaskCompletionSource _firstAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _errors;
     private long _sendTicks;
     private long _receiveTicks;
     private string? _firstError;
     private long _windowStart = Stopwatch.GetTimestamp();
 
+    /// <summary>Completes when the first request is answered, successfully or not.</summary>
+    public Task FirstAnswer => _firstAnswer.Task;
+
     public void Record(in RequestOutcome outcome, long elapsedTicks)
     {
+        _firstAnswer.TrySetResult();
         if (outcome.Error is not null)
         {
             Interlocked.Increment(ref _errors);

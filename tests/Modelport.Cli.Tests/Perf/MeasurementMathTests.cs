@@ -60,7 +60,8 @@ public sealed class MeasurementMathTests
     [InlineData(new[] { 100.0, 100, 100 }, new[] { 1000.0, 1200, 1000 }, 20, true)]
     [InlineData(new[] { 10.0, 500, 100, 101, 99 }, new[] { 90.0, 1, 50, 50, 51 }, 5, true)]
     [InlineData(new[] { 100.0, 100 }, new[] { 50.0, 50 }, 10, false)]
-    [InlineData(new[] { 0.0, 0, 0 }, new[] { 0.0, 0, 0 }, 10, true)]
+    [InlineData(new[] { 0.0, 0, 0 }, new[] { 0.0, 0, 0 }, 10, false)]
+    [InlineData(new[] { 0.0, 100, 100, 100 }, new[] { 0.0, 50, 50, 50 }, 10, true)]
     public void Stable_when_each_of_the_last_3_windows_is_within_the_percentage_of_their_average(
         double[] throughputs, double[] latencies, double percentage, bool stable) =>
         Assert.Equal(stable, Stability.IsStable([.. throughputs.Zip(latencies)], percentage));

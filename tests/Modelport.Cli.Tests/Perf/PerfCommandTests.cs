@@ -31,7 +31,7 @@ public sealed partial class PerfCommandTests(SampleServer server) : IClassFixtur
         var csv = Path.Combine(_folder.FullName, "perf.csv");
         var json = Path.Combine(_folder.FullName, "perf.json");
         using var modelport = ModelportProcess.Start(
-            ["perf", "-m", "simple", "-u", url.Authority, "--measurement-interval", "200", "--max-trials", "3", "-f", csv, "--json", json, .. flags]);
+            ["perf", "-m", "simple", "-u", url.Authority, "--measurement-interval", "300", "--max-trials", "3", "-f", csv, "--json", json, .. flags]);
 
         var exitCode = await modelport.WaitForExitAsync(RunTimeout);
 
