@@ -85,4 +85,14 @@ public interface IInferenceClient : IDisposable
     /// <param name="name">A region's name, or null for every region.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     Task<IReadOnlyList<SharedMemoryRegionStatus>> GetSystemSharedMemoryStatusAsync(string? name = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cumulative request and execution statistics per model version (Triton's statistics extension): one entry per
+    /// version, for every model when <paramref name="model"/> is null. A server without the extension answers
+    /// <see cref="ErrorKind.NotFound"/> (HTTP) or <see cref="ErrorKind.Unimplemented"/> (gRPC).
+    /// </summary>
+    /// <param name="model">A model's name, or null for every model.</param>
+    /// <param name="version">A version of that model, or null for every version.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<IReadOnlyList<ModelStatistics>> GetModelStatisticsAsync(string? model = null, string? version = null, CancellationToken cancellationToken = default);
 }

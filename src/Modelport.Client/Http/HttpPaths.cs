@@ -19,6 +19,19 @@ internal static class HttpPaths
     public static string SystemSharedMemory(string? region, string action) =>
         region is null ? $"v2/systemsharedmemory/{action}" : $"v2/systemsharedmemory/region/{Uri.EscapeDataString(region)}/{action}";
 
+    /// <summary>The statistics of one model (version), or of every model when <paramref name="model"/> is null.</summary>
+    public static string Statistics(string? model, string? version)
+    {
+        if (model is null)
+        {
+            return version is null
+                ? "v2/models/stats"
+                : throw new ArgumentException($"a version ('{version}') needs a model", nameof(version));
+        }
+
+        return Model(model, version) + "/stats";
+    }
+
     public static string Repository(string model, string action)
     {
         ArgumentException.ThrowIfNullOrEmpty(model);

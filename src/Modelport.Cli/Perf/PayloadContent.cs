@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Modelport.Cli.Perf;
+
+/// <summary>A pre-built request body, written as is; it notes when the last byte went out, which ends the send time.</summary>
+internal sealed class PayloadContent : HttpContent
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue Binary = new("application/octet-stream");
+
+    private readonly byte[] _body;
+
+    public PayloadContent(HttpPayload payload, string? headerLength)
+    {
+        _body = payload.Body;
+        Headers.ContentType = headerLength is null ? Json : Binary;
+        if (headerLength is not null)
+        {
+            Headers.TryAddWithoutValidation("Inference-Header-Content-Length", headerLength);
+        }
+    }
+
+    public long SentAt { get; private set; }
+
+    /// <summary>The header's value, formatted once per payload rather than once per request.</summary>
+    public static string? HeaderLength(HttpPayload payload) => payload.HeaderLength?.ToString(CultureInfo.InvariantCulture);
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync(_body, cancellationToken).ConfigureAwait(false);
+        SentAt = Stopwatch.GetTimestamp();
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _body.Length;
+        return true;
+    }
+}
