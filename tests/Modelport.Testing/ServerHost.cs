@@ -12,16 +12,20 @@ public sealed class ServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ServerHost(WebApplication app)
+    private ServerHost(WebApplication app, ModelportServerOptions options)
     {
         _app = app;
         HttpUrl = app.HttpUrl();
         GrpcUrl = app.GrpcUrl();
+        MetricsUrl = options.AllowMetrics ? app.MetricsUrl() : null;
     }
 
     public Uri HttpUrl { get; }
 
     public Uri GrpcUrl { get; }
+
+    /// <summary>Where <c>/metrics</c> answers: the HTTP end point, or the metrics port when one is set; null with metrics off.</summary>
+    public Uri? MetricsUrl { get; }
 
     public ModelManager Models => _app.Services.GetRequiredService<ModelManager>();
 
@@ -31,10 +35,11 @@ public sealed class ServerHost : IAsyncDisposable
     public static async Task<ServerHost> StartAsync(
         ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null)
     {
-        var options = new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 };
-        var app = ModelportServer.Build(configure?.Invoke(options) ?? options, repository);
+        var defaults = new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 };
+        var options = configure?.Invoke(defaults) ?? defaults;
+        var app = ModelportServer.Build(options, repository);
         await app.StartAsync();
-        var host = new ServerHost(app);
+        var host = new ServerHost(app, options);
         if (waitUntilLoaded)
         {
             await WaitUntilAsync(() => host.Models.IsStarted);

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
+using Modelport.Core.Diagnostics;
 using Modelport.Core.Repository;
 using Modelport.Server.Hosting;
 
@@ -33,10 +35,20 @@ internal static class ServeCommand
             Description = "Ready only while every model is ready (Triton's default).",
             DefaultValueFactory = _ => true,
         };
+        var allowMetrics = new Option<bool>("--allow-metrics")
+        {
+            Description = "Serve Prometheus metrics at /metrics.",
+            DefaultValueFactory = _ => true,
+        };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve /metrics on this port only, instead of on the HTTP port." };
+        var histogramBuckets = new Option<string?>("--metrics-histogram-buckets")
+        {
+            Description = "Upper bounds in milliseconds of the latency histograms' buckets, ascending and comma-separated (default 1,2.5,5,10,25,50,100,250,500,1000,2000,5000).",
+        };
 
         var command = new Command("serve", "Serve the models of one or more model repositories.")
         {
-            repositories, httpPort, grpcPort, host, controlMode, pollSeconds, loadModels, strictReadiness,
+            repositories, httpPort, grpcPort, host, controlMode, pollSeconds, loadModels, strictReadiness, allowMetrics, metricsPort, histogramBuckets,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -54,6 +66,13 @@ internal static class ServeCommand
                 return 2;
             }
 
+            var buckets = ParseBuckets(result.GetValue(histogramBuckets));
+            if (buckets.Error is { } badBuckets)
+            {
+                await Console.Error.WriteLineAsync($"error: {badBuckets}").ConfigureAwait(false);
+                return 2;
+            }
+
             var repository = new ModelRepositoryOptions
             {
                 RepositoryPaths = [.. paths.Select(Path.GetFullPath)],
@@ -67,6 +86,9 @@ internal static class ServeCommand
                 Host = result.GetValue(host)!,
                 HttpPort = result.GetValue(httpPort),
                 GrpcPort = result.GetValue(grpcPort),
+                AllowMetrics = result.GetValue(allowMetrics),
+                MetricsPort = result.GetValue(metricsPort),
+                Metrics = buckets.Value is { } bounds ? new ModelportMetricsOptions { HistogramBucketsMs = bounds } : new ModelportMetricsOptions(),
             };
             try
             {
@@ -82,5 +104,26 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The bucket bounds of <c>--metrics-histogram-buckets</c>; null when the option is absent.</summary>
+    private static (double[]? Value, string? Error) ParseBuckets(string? text)
+    {
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var bounds = new double[parts.Length];
+        for (var index = 0; index < parts.Length; index++)
+        {
+            if (!double.TryParse(parts[index], NumberStyles.Float, CultureInfo.InvariantCulture, out bounds[index]))
+            {
+                return (null, $"--metrics-histogram-buckets must be numbers separated by commas; '{parts[index]}' is not a number");
+            }
+        }
+
+        return (bounds, null);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace Modelport.Server.Hosting;
 
 /// <summary>
-/// Kestrel's listen options of the HTTP and gRPC end points. Kestrel writes the bound end point back into them at start,
+/// Kestrel's listen options of the HTTP, gRPC and metrics end points. Kestrel writes the bound end point back into them at start,
 /// so their URLs carry the port the OS chose when the configured port was 0.
 /// </summary>
 internal sealed class Listeners(string host)
@@ -12,9 +12,14 @@ internal sealed class Listeners(string host)
 
     public ListenOptions? Grpc { get; set; }
 
+    /// <summary>The metrics port's end point; null when metrics are served on the HTTP port or not at all.</summary>
+    public ListenOptions? Metrics { get; set; }
+
     public Uri HttpUrl => UrlOf(Http);
 
     public Uri GrpcUrl => UrlOf(Grpc);
+
+    public Uri MetricsUrl => UrlOf(Metrics ?? Http);
 
     private Uri UrlOf(ListenOptions? listener) =>
         listener?.IPEndPoint is { } endPoint

@@ -10,6 +10,7 @@ using Modelport.Core.DependencyInjection;
 using Modelport.Core.Repository;
 using Modelport.Server.Grpc;
 using Modelport.Server.KServe;
+using Modelport.Server.Metrics;
 using Modelport.Server.SharedMemory;
 using Modelport.Server.TfServing;
 
@@ -30,8 +31,17 @@ public static class ModelportServer
             listeners.Http = Listen(kestrel, server.Host, server.HttpPort, HttpProtocols.Http1AndHttp2);
             // gRPC clients speak HTTP/2 without TLS to this port (prior knowledge), as they do to Triton's.
             listeners.Grpc = Listen(kestrel, server.Host, server.GrpcPort, HttpProtocols.Http2);
+            if (server.AllowMetrics && server.MetricsPort is { } metricsPort)
+            {
+                listeners.Metrics = Listen(kestrel, server.Host, metricsPort, HttpProtocols.Http1);
+            }
         });
         builder.Services.AddSingleton(listeners);
+        if (server.AllowMetrics)
+        {
+            builder.Services.AddModelportMetrics(server.Metrics);
+        }
+
         builder.Services.AddModelport(repository).AddOnnxRuntime();
         builder.Services.AddHostedService<ModelLoadingService>();
         // Built by the container, so the container disposes it at shutdown and every region is unmapped.
@@ -40,6 +50,11 @@ public static class ModelportServer
 
         var app = builder.Build();
         app.UseGrpcMessageLimitForGrpcCalls();
+        if (server.AllowMetrics)
+        {
+            app.UseModelportMetrics();
+        }
+
         app.MapKServeV2();
         app.MapTfServing();
         app.MapModelportGrpc();
@@ -55,6 +70,9 @@ public static class ModelportServer
 
     /// <summary>The URL of the gRPC end point, after start.</summary>
     public static Uri GrpcUrl(this WebApplication app) => app.Services.GetRequiredService<Listeners>().GrpcUrl;
+
+    /// <summary>The URL of the end point that serves <c>/metrics</c> (the HTTP one unless a metrics port is set), after start.</summary>
+    public static Uri MetricsUrl(this WebApplication app) => app.Services.GetRequiredService<Listeners>().MetricsUrl;
 
     private static ListenOptions Listen(KestrelServerOptions kestrel, string host, int port, HttpProtocols protocols)
     {

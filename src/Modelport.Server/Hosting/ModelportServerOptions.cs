@@ -1,4 +1,5 @@
 using System.Net;
+using Modelport.Core.Diagnostics;
 
 namespace Modelport.Server.Hosting;
 
@@ -30,6 +31,17 @@ public sealed record ModelportServerOptions
     /// </summary>
     public int MaxSharedMemoryRegions { get; init; } = 1024;
 
+    /// <summary>Serve Prometheus metrics at <c>/metrics</c> (Triton's <c>--allow-metrics</c>, on by default as there).</summary>
+    public bool AllowMetrics { get; init; } = true;
+
+    /// <summary>
+    /// A port of their own for the metrics, on <see cref="Host"/>, which then answers only <c>/metrics</c>; null serves
+    /// them on the HTTP port. Triton's default is a separate port, 8002; here one port less to open is the default.
+    /// </summary>
+    public int? MetricsPort { get; init; }
+
+    public ModelportMetricsOptions Metrics { get; init; } = new();
+
     public void Validate()
     {
         if (Host != "localhost" && !IPAddress.TryParse(Host, out _))
@@ -51,6 +63,21 @@ public sealed record ModelportServerOptions
         {
             throw new ArgumentException($"--grpc-port and --http-port must differ, not both {GrpcPort}", nameof(GrpcPort));
         }
+
+        if (MetricsPort is { } metricsPort)
+        {
+            if (metricsPort is < 0 or > 65535)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MetricsPort), metricsPort, "--metrics-port must be between 0 and 65535");
+            }
+
+            if (metricsPort != 0 && (metricsPort == HttpPort || metricsPort == GrpcPort))
+            {
+                throw new ArgumentException($"--metrics-port {metricsPort} must differ from --http-port and --grpc-port", nameof(MetricsPort));
+            }
+        }
+
+        Metrics.Validate();
 
         if (MaxRequestBodyBytes <= 0)
         {
