@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Modelport.Core.Diagnostics;
 using Modelport.Core.Repository;
 using Modelport.Server.Hosting;
+using OpenTelemetry.Exporter;
 
 namespace Modelport.Cli.Serve;
 
@@ -45,10 +46,20 @@ internal static class ServeCommand
         {
             Description = "Upper bounds in milliseconds of the latency histograms' buckets, ascending and comma-separated (default 1,2.5,5,10,25,50,100,250,500,1000,2000,5000).",
         };
+        var traceEndpoint = new Option<Uri?>("--trace-otlp-endpoint")
+        {
+            Description = "Export a span per inference request (queue, batch, execute below it) to this OTLP collector; default: OTEL_EXPORTER_OTLP_ENDPOINT, and no tracing without either.",
+        };
+        var traceProtocol = new Option<string?>("--trace-otlp-protocol")
+        {
+            Description = "grpc or http/protobuf (then the endpoint is the full URL, such as http://host:4318/v1/traces); default: OTEL_EXPORTER_OTLP_PROTOCOL, else grpc.",
+        };
+        traceProtocol.AcceptOnlyFromAmong("grpc", "http/protobuf");
 
         var command = new Command("serve", "Serve the models of one or more model repositories.")
         {
             repositories, httpPort, grpcPort, host, controlMode, pollSeconds, loadModels, strictReadiness, allowMetrics, metricsPort, histogramBuckets,
+            traceEndpoint, traceProtocol,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -89,6 +100,13 @@ internal static class ServeCommand
                 AllowMetrics = result.GetValue(allowMetrics),
                 MetricsPort = result.GetValue(metricsPort),
                 Metrics = buckets.Value is { } bounds ? new ModelportMetricsOptions { HistogramBucketsMs = bounds } : new ModelportMetricsOptions(),
+                TraceOtlpEndpoint = result.GetValue(traceEndpoint),
+                TraceOtlpProtocol = result.GetValue(traceProtocol) switch
+                {
+                    "grpc" => OtlpExportProtocol.Grpc,
+                    "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+                    _ => null,
+                },
             };
             try
             {

@@ -13,6 +13,7 @@ using Modelport.Server.KServe;
 using Modelport.Server.Metrics;
 using Modelport.Server.SharedMemory;
 using Modelport.Server.TfServing;
+using Modelport.Server.Tracing;
 
 namespace Modelport.Server.Hosting;
 
@@ -42,6 +43,7 @@ public static class ModelportServer
             builder.Services.AddModelportMetrics(server.Metrics);
         }
 
+        builder.Services.AddModelportTracing(server);
         builder.Services.AddModelport(repository).AddOnnxRuntime();
         builder.Services.AddHostedService<ModelLoadingService>();
         // Built by the container, so the container disposes it at shutdown and every region is unmapped.

@@ -1,5 +1,6 @@
 using System.Net;
 using Modelport.Core.Diagnostics;
+using OpenTelemetry.Exporter;
 
 namespace Modelport.Server.Hosting;
 
@@ -42,6 +43,15 @@ public sealed record ModelportServerOptions
 
     public ModelportMetricsOptions Metrics { get; init; } = new();
 
+    /// <summary>
+    /// The OTLP collector that receives the request spans; null leaves it to <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, and
+    /// with neither nothing is traced. For HTTP/protobuf the URL is the full path, such as <c>http://host:4318/v1/traces</c>.
+    /// </summary>
+    public Uri? TraceOtlpEndpoint { get; init; }
+
+    /// <summary>OTLP over gRPC or HTTP/protobuf; null leaves it to <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> (gRPC when unset, OpenTelemetry's default).</summary>
+    public OtlpExportProtocol? TraceOtlpProtocol { get; init; }
+
     public void Validate()
     {
         if (Host != "localhost" && !IPAddress.TryParse(Host, out _))
@@ -78,6 +88,11 @@ public sealed record ModelportServerOptions
         }
 
         Metrics.Validate();
+
+        if (TraceOtlpEndpoint is { } otlp && (!otlp.IsAbsoluteUri || (otlp.Scheme != Uri.UriSchemeHttp && otlp.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ArgumentException($"--trace-otlp-endpoint must be an http:// or https:// URL, not '{otlp}'", nameof(TraceOtlpEndpoint));
+        }
 
         if (MaxRequestBodyBytes <= 0)
         {
