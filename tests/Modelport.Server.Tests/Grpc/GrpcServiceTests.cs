@@ -133,7 +133,6 @@ public sealed class GrpcServiceTests(SampleServerFixture fixture) : IClassFixtur
 
     public static TheoryData<string, string> UnimplementedCalls => new()
     {
-        { "ModelStatistics", "model statistics are not collected yet" },
         { "CudaSharedMemoryStatus", "no GPU memory to share" },
         { "CudaSharedMemoryRegister", "no GPU memory to share" },
         { "CudaSharedMemoryUnregister", "no GPU memory to share" },
@@ -148,7 +147,6 @@ public sealed class GrpcServiceTests(SampleServerFixture fixture) : IClassFixtur
     {
         Func<Task> call = rpc switch
         {
-            "ModelStatistics" => () => Grpc.ModelStatisticsAsync(new ModelStatisticsRequest()).ResponseAsync,
             "CudaSharedMemoryStatus" => () => Grpc.CudaSharedMemoryStatusAsync(new CudaSharedMemoryStatusRequest()).ResponseAsync,
             "CudaSharedMemoryRegister" => () => Grpc.CudaSharedMemoryRegisterAsync(new CudaSharedMemoryRegisterRequest { Name = "r", RawHandle = ByteString.CopyFrom(1, 2) }).ResponseAsync,
             "CudaSharedMemoryUnregister" => () => Grpc.CudaSharedMemoryUnregisterAsync(new CudaSharedMemoryUnregisterRequest()).ResponseAsync,
