@@ -12,12 +12,14 @@ public sealed class ServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ServerHost(WebApplication app)
+    private ServerHost(WebApplication app, ModelportServerOptions options)
     {
         _app = app;
         HttpUrl = app.HttpUrl();
         GrpcUrl = app.GrpcUrl();
         ManagementUrl = app.ManagementUrl();
+
+        MetricsUrl = options.AllowMetrics ? app.MetricsUrl() : null;
     }
 
     public Uri HttpUrl { get; }
@@ -27,6 +29,9 @@ public sealed class ServerHost : IAsyncDisposable
     /// <summary>TorchServe's management API when it has a port of its own; else null.</summary>
     public Uri? ManagementUrl { get; }
 
+    /// <summary>Where <c>/metrics</c> answers: the HTTP end point, or the metrics port when one is set; null with metrics off.</summary>
+    public Uri? MetricsUrl { get; }
+
     public ModelManager Models => _app.Services.GetRequiredService<ModelManager>();
 
     public InferenceService Inference => _app.Services.GetRequiredService<InferenceService>();
@@ -35,10 +40,11 @@ public sealed class ServerHost : IAsyncDisposable
     public static async Task<ServerHost> StartAsync(
         ModelRepositoryOptions repository, bool waitUntilLoaded = true, Func<ModelportServerOptions, ModelportServerOptions>? configure = null)
     {
-        var options = new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 };
-        var app = ModelportServer.Build(configure?.Invoke(options) ?? options, repository);
+        var defaults = new ModelportServerOptions { Host = "127.0.0.1", HttpPort = 0, GrpcPort = 0 };
+        var options = configure?.Invoke(defaults) ?? defaults;
+        var app = ModelportServer.Build(options, repository);
         await app.StartAsync();
-        var host = new ServerHost(app);
+        var host = new ServerHost(app, options);
         if (waitUntilLoaded)
         {
             await WaitUntilAsync(() => host.Models.IsStarted);

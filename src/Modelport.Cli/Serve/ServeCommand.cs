@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
+using Modelport.Core.Diagnostics;
 using Modelport.Core.Repository;
 using Modelport.Server.Hosting;
+using OpenTelemetry.Exporter;
 
 namespace Modelport.Cli.Serve;
 
@@ -33,6 +36,25 @@ internal static class ServeCommand
             Description = "Ready only while every model is ready (Triton's default).",
             DefaultValueFactory = _ => true,
         };
+        var allowMetrics = new Option<bool>("--allow-metrics")
+        {
+            Description = "Serve Prometheus metrics at /metrics.",
+            DefaultValueFactory = _ => true,
+        };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve /metrics on this port only, instead of on the HTTP port." };
+        var histogramBuckets = new Option<string?>("--metrics-histogram-buckets")
+        {
+            Description = "Upper bounds in milliseconds of the latency histograms' buckets, ascending and comma-separated (default 1,2.5,5,10,25,50,100,250,500,1000,2000,5000).",
+        };
+        var traceEndpoint = new Option<Uri?>("--trace-otlp-endpoint")
+        {
+            Description = "Export a span per inference request (queue, batch, execute below it) to this OTLP collector; default: OTEL_EXPORTER_OTLP_ENDPOINT, and no tracing without either.",
+        };
+        var traceProtocol = new Option<string?>("--trace-otlp-protocol")
+        {
+            Description = "grpc or http/protobuf (then the endpoint is the full URL, such as http://host:4318/v1/traces); default: OTEL_EXPORTER_OTLP_PROTOCOL, else grpc.",
+        };
+        traceProtocol.AcceptOnlyFromAmong("grpc", "http/protobuf");
 
         var torchServeManagement = new Option<bool>("--torchserve-management")
         {
@@ -49,7 +71,8 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Serve the models of one or more model repositories.")
         {
-            repositories, httpPort, grpcPort, host, controlMode, pollSeconds, loadModels, strictReadiness, torchServeManagement, managementPort, modelStore,
+            repositories, httpPort, grpcPort, host, controlMode, pollSeconds, loadModels, strictReadiness, torchServeManagement, managementPort, modelStore, allowMetrics, metricsPort, histogramBuckets,
+            traceEndpoint, traceProtocol,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -64,6 +87,13 @@ internal static class ServeCommand
             if (result.GetValue(pollSeconds) <= 0)
             {
                 await Console.Error.WriteLineAsync("error: --repository-poll-secs must be 1 or more").ConfigureAwait(false);
+                return 2;
+            }
+
+            var buckets = ParseBuckets(result.GetValue(histogramBuckets));
+            if (buckets.Error is { } badBuckets)
+            {
+                await Console.Error.WriteLineAsync($"error: {badBuckets}").ConfigureAwait(false);
                 return 2;
             }
 
@@ -83,6 +113,17 @@ internal static class ServeCommand
                 TorchServeManagement = result.GetValue(torchServeManagement),
                 ManagementPort = result.GetValue(managementPort),
                 ModelStore = result.GetValue(modelStore) is { } store ? Path.GetFullPath(store) : null,
+
+                AllowMetrics = result.GetValue(allowMetrics),
+                MetricsPort = result.GetValue(metricsPort),
+                Metrics = buckets.Value is { } bounds ? new ModelportMetricsOptions { HistogramBucketsMs = bounds } : new ModelportMetricsOptions(),
+                TraceOtlpEndpoint = result.GetValue(traceEndpoint),
+                TraceOtlpProtocol = result.GetValue(traceProtocol) switch
+                {
+                    "grpc" => OtlpExportProtocol.Grpc,
+                    "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
+                    _ => null,
+                },
             };
             try
             {
@@ -98,5 +139,26 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The bucket bounds of <c>--metrics-histogram-buckets</c>; null when the option is absent.</summary>
+    private static (double[]? Value, string? Error) ParseBuckets(string? text)
+    {
+        if (text is null)
+        {
+            return (null, null);
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var bounds = new double[parts.Length];
+        for (var index = 0; index < parts.Length; index++)
+        {
+            if (!double.TryParse(parts[index], NumberStyles.Float, CultureInfo.InvariantCulture, out bounds[index]))
+            {
+                return (null, $"--metrics-histogram-buckets must be numbers separated by commas; '{parts[index]}' is not a number");
+            }
+        }
+
+        return (bounds, null);
     }
 }

@@ -210,7 +210,7 @@ public sealed partial class ModelManager
         {
             // Loading runs on the thread pool: a slow model never holds up the caller or other models.
             var handle = await Task.Run(
-                () => ModelVersionLoader.LoadAsync(backend, name, modelDirectory, folder.Version, folder.Path, config, _timeProvider, cancellationToken),
+                () => ModelVersionLoader.LoadAsync(backend, name, modelDirectory, folder.Version, folder.Path, config, _timeProvider, _metrics, cancellationToken),
                 cancellationToken).ConfigureAwait(false);
             return new VersionLoadOutcome(folder.Version, handle, string.Empty);
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Modelport.Core.Backends;
+using Modelport.Core.Diagnostics;
 using Modelport.Core.Errors;
 using Modelport.Core.Repository;
 
@@ -18,18 +19,23 @@ public sealed partial class ModelManager : IAsyncDisposable
     private readonly BackendRegistry _backends;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ModelportMetrics? _metrics;
     private readonly CancellationTokenSource _stopping = new();
     private Task? _polling;
     private volatile bool _started;
     private int _disposed;
 
-    public ModelManager(ModelRepositoryOptions options, IEnumerable<IModelBackend> backends, TimeProvider timeProvider, ILogger<ModelManager> logger)
+    /// <param name="metrics">Where the versions' counters are observed and their latencies recorded; none when metrics are off.</param>
+    public ModelManager(
+        ModelRepositoryOptions options, IEnumerable<IModelBackend> backends, TimeProvider timeProvider, ILogger<ModelManager> logger, ModelportMetrics? metrics = null)
     {
         options.Validate();
         _options = options;
         _backends = new BackendRegistry(backends);
         _timeProvider = timeProvider;
         _logger = logger;
+        _metrics = metrics;
+        metrics?.ObserveModels(ReadyStatistics);
     }
 
     /// <summary>True once the models the control mode loads at start have been loaded or have failed.</summary>

@@ -1,5 +1,6 @@
 using Modelport.Core.Backends;
 using Modelport.Core.Configuration;
+using Modelport.Core.Diagnostics;
 using Modelport.Core.Models;
 using Modelport.Core.Scheduling;
 using Modelport.Core.Statistics;
@@ -17,8 +18,10 @@ internal static class ModelVersionLoader
         string versionFolder,
         ModelConfig config,
         TimeProvider timeProvider,
+        ModelportMetrics? metrics,
         CancellationToken cancellationToken)
     {
+        var started = timeProvider.GetTimestamp();
         var fileName = string.IsNullOrEmpty(config.DefaultModelFilename) ? backend.DefaultModelFileName : config.DefaultModelFilename;
         var modelFile = Path.Combine(versionFolder, fileName);
         if (!File.Exists(modelFile))
@@ -42,7 +45,7 @@ internal static class ModelVersionLoader
             }
 
             await Warmup.RunAsync(modelName, backendModel.Config, signature, instances, modelDirectory, cancellationToken).ConfigureAwait(false);
-            var statistics = new ModelStatistics(timeProvider);
+            var statistics = new ModelStatistics(timeProvider, metrics, modelName, version) { LoadDuration = timeProvider.GetElapsedTime(started) };
             var scheduler = new ModelScheduler(modelName, policy, instances, statistics, timeProvider);
             var sequences = sequencePolicy is null ? null : new SequenceBatcher(modelName, sequencePolicy, scheduler, timeProvider);
             return new ModelHandle(modelName, version, signature, backendModel, scheduler, sequences, statistics);

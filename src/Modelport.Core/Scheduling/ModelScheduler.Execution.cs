@@ -1,4 +1,5 @@
 using Modelport.Core.Backends;
+using Modelport.Core.Diagnostics;
 using Modelport.Core.Errors;
 
 namespace Modelport.Core.Scheduling;
@@ -19,6 +20,7 @@ internal sealed partial class ModelScheduler
             _statistics.RecordQueued(_timeProvider.GetElapsedTime(request.EnqueuedAt, request.DispatchedAt));
         }
 
+        using var batchSpan = ModelportTracing.StartBatch(_modelName, requests, batch.Size);
         var started = _timeProvider.GetTimestamp();
         BatchInputs? assembled = null;
         Result<ExecutionOutputs> executed;
@@ -29,7 +31,10 @@ internal sealed partial class ModelScheduler
 
             // Only a batch of one may be cancelled while it runs: cancelling a shared batch would fail the other requests.
             var cancellation = requests.Count == 1 ? requests[0].CancellationToken : CancellationToken.None;
-            executed = await batch.Instance.ExecuteAsync(inputs, cancellation).ConfigureAwait(false);
+            using (ModelportTracing.StartExecute(_modelName, batchSpan))
+            {
+                executed = await batch.Instance.ExecuteAsync(inputs, cancellation).ConfigureAwait(false);
+            }
             if (executed.IsSuccess)
             {
                 executed = executed.Value with { Timings = executed.Value.Timings.Add(new ExecutionTimings(assembly, TimeSpan.Zero, TimeSpan.Zero)) };
@@ -40,6 +45,11 @@ internal sealed partial class ModelScheduler
 #pragma warning restore CA1031
         {
             executed = InferenceError.Internal($"model '{_modelName}': the execution failed: {exception.Message}");
+        }
+
+        if (executed.Error is { } executionError)
+        {
+            batchSpan?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, executionError.Message);
         }
 
         var results = Distribute(batch, executed, assembled);

@@ -1,4 +1,5 @@
 using Modelport.Core.Backends;
+using Modelport.Core.Diagnostics;
 using Modelport.Core.Errors;
 using Modelport.Core.Statistics;
 
@@ -160,7 +161,10 @@ internal sealed partial class ModelScheduler : IDisposable
             deadline = now + TimestampTicks(timeout);
         }
 
-        var request = new ScheduledRequest(this, inputs, batchSize, level, now, deadline, cancellationToken);
+        var request = new ScheduledRequest(this, inputs, batchSize, level, now, deadline, cancellationToken)
+        {
+            QueueSpan = ModelportTracing.StartQueueWait(_modelName),
+        };
         _queue.Add(request);
         if (deadline is { } due)
         {

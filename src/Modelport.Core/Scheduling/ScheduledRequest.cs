@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Modelport.Core.Backends;
+using Modelport.Core.Diagnostics;
 using Modelport.Core.Errors;
 using Modelport.Core.Tensors;
 
@@ -51,6 +53,9 @@ internal sealed class ScheduledRequest
 
     public CancellationTokenRegistration Cancellation { get; set; }
 
+    /// <summary>The span of the wait in the queue; null when nothing traces.</summary>
+    public Activity? QueueSpan { get; set; }
+
     public bool IsQueued => Node.List is not null;
 
     public Task<Result<ExecutionOutputs>> Completion => _completion.Task;
@@ -58,6 +63,7 @@ internal sealed class ScheduledRequest
     public void Complete(Result<ExecutionOutputs> result)
     {
         Cancellation.Unregister();
+        ModelportTracing.EndQueueWait(QueueSpan, result.Error?.Message);
         if (!_completion.TrySetResult(result) && result.IsSuccess)
         {
             result.Value.MemoryOwner?.Dispose();

@@ -1,9 +1,13 @@
 using System.Collections.Concurrent;
 using Modelport.Core.Backends;
+using Modelport.Core.Diagnostics;
 
 namespace Modelport.Core.Statistics;
 
-/// <summary>The live counters of one model version; written by the scheduler and the inference service, read as snapshots.</summary>
+/// <summary>
+/// The live counters of one model version; written by the scheduler and the inference service, read as snapshots (the
+/// statistics extension, and the metrics' counters). The latencies also go to the metrics' histograms from here.
+/// </summary>
 internal sealed class ModelStatistics
 {
     private readonly DurationCounter _success = new();
@@ -15,15 +19,26 @@ internal sealed class ModelStatistics
     private readonly long[] _failuresByReason = new long[Enum.GetValues<FailureReason>().Length];
     private readonly ConcurrentDictionary<long, BatchCounters> _batches = new();
     private readonly TimeProvider _timeProvider;
+    private readonly ModelportMetrics? _metrics;
+    private readonly KeyValuePair<string, object?>[] _metricTags;
     private long _inferenceCount;
     private long _executionCount;
     private long _lastInference;
 
-    public ModelStatistics(TimeProvider timeProvider) => _timeProvider = timeProvider;
+    public ModelStatistics(TimeProvider timeProvider, ModelportMetrics? metrics = null, string modelName = "", long version = 0)
+    {
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _metricTags = metrics is null ? [] : ModelportMetrics.VersionTags(modelName, version);
+    }
+
+    /// <summary>How long the version took to load, warmup included.</summary>
+    public TimeSpan LoadDuration { get; init; }
 
     public void RecordSuccess(TimeSpan duration)
     {
         _success.Add(duration);
+        _metrics?.RequestSucceeded(duration, _metricTags);
         Volatile.Write(ref _lastInference, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
@@ -33,7 +48,11 @@ internal sealed class ModelStatistics
         Interlocked.Increment(ref _failuresByReason[(int)reason]);
     }
 
-    public void RecordQueued(TimeSpan waited) => _queue.Add(waited);
+    public void RecordQueued(TimeSpan waited)
+    {
+        _queue.Add(waited);
+        _metrics?.RequestDequeued(waited, _metricTags);
+    }
 
     /// <summary>One execution of a batch of <paramref name="batchSize"/> rows carrying <paramref name="requests"/> requests.</summary>
     public void RecordExecution(long batchSize, int requests, ExecutionTimings timings)
@@ -65,6 +84,7 @@ internal sealed class ModelStatistics
         FailuresByReason = Enum.GetValues<FailureReason>().ToDictionary(reason => reason, reason => Volatile.Read(ref _failuresByReason[(int)reason])),
         Batches = [.. _batches.OrderBy(pair => pair.Key).Select(pair => pair.Value.Read(pair.Key))],
         PendingRequests = pendingRequests,
+        LoadDuration = LoadDuration,
     };
 
     private sealed class BatchCounters

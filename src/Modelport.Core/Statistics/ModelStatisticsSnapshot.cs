@@ -39,4 +39,7 @@ public sealed record ModelStatisticsSnapshot
 
     /// <summary>Requests waiting in the queue at the moment of the snapshot.</summary>
     public required int PendingRequests { get; init; }
+
+    /// <summary>How long the version took to load, warmup included.</summary>
+    public TimeSpan LoadDuration { get; init; }
 }

@@ -4,6 +4,7 @@ using Modelport.Core.Errors;
 using Modelport.Core.Inference;
 using Modelport.Protocol.Grpc;
 using Modelport.Server.SharedMemory;
+using Modelport.Server.Tracing;
 
 namespace Modelport.Server.Grpc;
 
@@ -11,7 +12,7 @@ internal sealed partial class GrpcInferenceService
 {
     public override async Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context)
     {
-        var result = await InferAsync(request, context.CancellationToken).ConfigureAwait(false);
+        var result = await InferAsync(request, context).ConfigureAwait(false);
         if (result.Error is { } error)
         {
             throw error.ToRpcException();
@@ -31,7 +32,7 @@ internal sealed partial class GrpcInferenceService
     {
         await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
         {
-            var result = await InferAsync(request, context.CancellationToken).ConfigureAwait(false);
+            var result = await InferAsync(request, context).ConfigureAwait(false);
             if (result.Error is { } error)
             {
                 // One failed request is answered in its place; the stream goes on.
@@ -50,7 +51,7 @@ internal sealed partial class GrpcInferenceService
     }
 
     private async Task<Result<(ModelInferResponse Message, InferenceResponse Response, SharedMemoryBindings SharedMemory)>> InferAsync(
-        ModelInferRequest request, CancellationToken cancellationToken)
+        ModelInferRequest request, ServerCallContext context)
     {
         var requestSharedMemory = new SharedMemoryBindings(sharedMemory);
         InferenceResponse? response = null;
@@ -63,7 +64,8 @@ internal sealed partial class GrpcInferenceService
                 return invalid;
             }
 
-            var result = await inference.InferAsync(converted.Value, cancellationToken).ConfigureAwait(false);
+            var result = await inference.InferTracedAsync(
+                converted.Value, InferenceTracing.KServeGrpc, context.GetHttpContext().Request, context.CancellationToken).ConfigureAwait(false);
             if (result.Error is { } failed)
             {
                 return failed;

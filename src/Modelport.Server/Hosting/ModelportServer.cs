@@ -10,9 +10,11 @@ using Modelport.Core.DependencyInjection;
 using Modelport.Core.Repository;
 using Modelport.Server.Grpc;
 using Modelport.Server.KServe;
+using Modelport.Server.Metrics;
 using Modelport.Server.SharedMemory;
 using Modelport.Server.TfServing;
 using Modelport.Server.TorchServe;
+using Modelport.Server.Tracing;
 
 namespace Modelport.Server.Hosting;
 
@@ -41,8 +43,19 @@ public static class ModelportServer
             {
                 listeners.Management = Listen(kestrel, IPAddress.Loopback.ToString(), managementPort, HttpProtocols.Http1AndHttp2);
             }
+
+            if (server.AllowMetrics && server.MetricsPort is { } metricsPort)
+            {
+                listeners.Metrics = Listen(kestrel, server.Host, metricsPort, HttpProtocols.Http1);
+            }
         });
         builder.Services.AddSingleton(listeners);
+        if (server.AllowMetrics)
+        {
+            builder.Services.AddModelportMetrics(server.Metrics);
+        }
+
+        builder.Services.AddModelportTracing(server);
         builder.Services.AddModelport(repository).AddOnnxRuntime();
         builder.Services.AddHostedService<ModelLoadingService>();
         // Built by the container, so the container disposes it at shutdown and every region is unmapped.
@@ -56,6 +69,11 @@ public static class ModelportServer
 
         var app = builder.Build();
         app.UseGrpcMessageLimitForGrpcCalls();
+        if (server.AllowMetrics)
+        {
+            app.UseModelportMetrics();
+        }
+
         app.MapKServeV2();
         app.MapTfServing();
         app.MapTorchServeInference();
@@ -95,6 +113,9 @@ public static class ModelportServer
         store.Reset();
         return store;
     }
+
+    /// <summary>The URL of the end point that serves <c>/metrics</c> (the HTTP one unless a metrics port is set), after start.</summary>
+    public static Uri MetricsUrl(this WebApplication app) => app.Services.GetRequiredService<Listeners>().MetricsUrl;
 
     private static ListenOptions Listen(KestrelServerOptions kestrel, string host, int port, HttpProtocols protocols)
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using Modelport.Core.Diagnostics;
+using OpenTelemetry.Exporter;
 
 namespace Modelport.Server.Hosting;
 
@@ -51,6 +53,26 @@ public sealed record ModelportServerOptions
     /// </summary>
     public long MaxModelRegistrationBytes { get; init; } = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>Serve Prometheus metrics at <c>/metrics</c> (Triton's <c>--allow-metrics</c>, on by default as there).</summary>
+    public bool AllowMetrics { get; init; } = true;
+
+    /// <summary>
+    /// A port of their own for the metrics, on <see cref="Host"/>, which then answers only <c>/metrics</c>; null serves
+    /// them on the HTTP port. Triton's default is a separate port, 8002; here one port less to open is the default.
+    /// </summary>
+    public int? MetricsPort { get; init; }
+
+    public ModelportMetricsOptions Metrics { get; init; } = new();
+
+    /// <summary>
+    /// The OTLP collector that receives the request spans; null leaves it to <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, and
+    /// with neither nothing is traced. For HTTP/protobuf the URL is the full path, such as <c>http://host:4318/v1/traces</c>.
+    /// </summary>
+    public Uri? TraceOtlpEndpoint { get; init; }
+
+    /// <summary>OTLP over gRPC or HTTP/protobuf; null leaves it to <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> (gRPC when unset, OpenTelemetry's default).</summary>
+    public OtlpExportProtocol? TraceOtlpProtocol { get; init; }
+
     public void Validate()
     {
         if (Host != "localhost" && !IPAddress.TryParse(Host, out _))
@@ -74,6 +96,26 @@ public sealed record ModelportServerOptions
         }
 
         ValidateTorchServeManagement();
+
+        if (MetricsPort is { } metricsPort)
+        {
+            if (metricsPort is < 0 or > 65535)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MetricsPort), metricsPort, "--metrics-port must be between 0 and 65535");
+            }
+
+            if (metricsPort != 0 && (metricsPort == HttpPort || metricsPort == GrpcPort))
+            {
+                throw new ArgumentException($"--metrics-port {metricsPort} must differ from --http-port and --grpc-port", nameof(MetricsPort));
+            }
+        }
+
+        Metrics.Validate();
+
+        if (TraceOtlpEndpoint is { } otlp && (!otlp.IsAbsoluteUri || (otlp.Scheme != Uri.UriSchemeHttp && otlp.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ArgumentException($"--trace-otlp-endpoint must be an http:// or https:// URL, not '{otlp}'", nameof(TraceOtlpEndpoint));
+        }
 
         if (MaxRequestBodyBytes <= 0)
         {

@@ -9,6 +9,7 @@ using Modelport.Core.Tensors;
 using Modelport.Server.Errors;
 using Modelport.Server.Hosting;
 using Modelport.Server.Http;
+using Modelport.Server.Tracing;
 using Modelport.Server.SharedMemory;
 
 namespace Modelport.Server.KServe;
@@ -102,7 +103,7 @@ internal static class KServeHandlers
         }
 
         using var request = parsed.Value;
-        var result = await inference.InferAsync(request.Request, context.RequestAborted).ConfigureAwait(false);
+        var result = await inference.InferTracedAsync(request.Request, InferenceTracing.KServeRest, context.Request, context.RequestAborted).ConfigureAwait(false);
         if (result.Error is { } failed)
         {
             await ErrorResponses.WriteAsync(context, failed).ConfigureAwait(false);

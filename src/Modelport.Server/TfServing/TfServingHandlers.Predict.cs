@@ -5,6 +5,7 @@ using Modelport.Core.Inference;
 using Modelport.Core.Lifecycle;
 using Modelport.Server.Errors;
 using Modelport.Server.Http;
+using Modelport.Server.Tracing;
 
 namespace Modelport.Server.TfServing;
 
@@ -51,7 +52,7 @@ internal static partial class TfServingHandlers
         }
 
         using var request = parsed.Value;
-        var result = await inference.InferAsync(request.Request, context.RequestAborted).ConfigureAwait(false);
+        var result = await inference.InferTracedAsync(request.Request, InferenceTracing.TfServingRest, context.Request, context.RequestAborted).ConfigureAwait(false);
         if (result.Error is { } failed)
         {
             await ErrorResponses.WriteAsync(context, failed).ConfigureAwait(false);

@@ -34,6 +34,8 @@ internal sealed class TestServer : IAsyncDisposable
 
     public GRPCInferenceService.GRPCInferenceServiceClient Grpc { get; }
 
+    public Uri? MetricsUrl => _host.MetricsUrl;
+
     public ModelManager Models => _host.Models;
 
     public InferenceService Inference => _host.Inference;
