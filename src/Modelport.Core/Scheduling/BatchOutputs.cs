@@ -52,7 +52,7 @@ internal static class BatchOutputs
         }
 
         var owner = new SharedOwner(batchMemory, requests.Count);
-        return perRequest.Select(tensors => new ExecutionOutputs(tensors, owner.Lease(), outputs.Timings)).ToArray();
+        return perRequest.Select(tensors => new ExecutionOutputs(tensors, owner.Lease())).ToArray();
     }
 
     /// <summary>The byte offset at which each row starts, and the end of the data last; null when BYTES data is malformed.</summary>

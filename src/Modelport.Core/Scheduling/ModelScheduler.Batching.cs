@@ -14,8 +14,8 @@ internal sealed partial class ModelScheduler
         Batch? batch = null;
         if (_idle.Count > 0 && _queue.Head is { } head)
         {
-            var candidates = Candidates(head);
-            var take = BatchToDispatch(head, candidates, now);
+            var (candidates, size) = Candidates(head);
+            var take = BatchToDispatch(head, candidates, size, now);
             if (take > 0)
             {
                 batch = Dispatch(candidates, take, now);
@@ -30,13 +30,13 @@ internal sealed partial class ModelScheduler
         return batch;
     }
 
-    /// <summary>The head and the queued requests that can join it, in queue order, as many as fit in one batch.</summary>
-    private List<ScheduledRequest> Candidates(ScheduledRequest head)
+    /// <summary>The head and the queued requests that can join it, in queue order, as many as fit in one batch, and their rows.</summary>
+    private (List<ScheduledRequest> Candidates, long Size) Candidates(ScheduledRequest head)
     {
         var candidates = new List<ScheduledRequest> { head };
         if (!_policy.Batches)
         {
-            return candidates;
+            return (candidates, head.BatchSize);
         }
 
         var size = head.BatchSize;
@@ -54,16 +54,15 @@ internal sealed partial class ModelScheduler
             }
         }
 
-        return candidates;
+        return (candidates, size);
     }
 
     /// <summary>
     /// How many of the candidates leave now: all of them when the batch is full or the oldest has waited
     /// max_queue_delay; as many as make the largest preferred batch size reached; none while the batch may still grow.
     /// </summary>
-    private int BatchToDispatch(ScheduledRequest head, List<ScheduledRequest> candidates, long now)
+    private int BatchToDispatch(ScheduledRequest head, List<ScheduledRequest> candidates, long size, long now)
     {
-        var size = candidates.Sum(request => request.BatchSize);
         if (size >= _policy.MaxBatchSize || now - head.EnqueuedAt >= TimestampTicks(_policy.MaxQueueDelay))
         {
             return candidates.Count;

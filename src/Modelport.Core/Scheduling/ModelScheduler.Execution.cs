@@ -23,21 +23,18 @@ internal sealed partial class ModelScheduler
         using var batchSpan = ModelportTracing.StartBatch(_modelName, requests, batch.Size);
         var started = _timeProvider.GetTimestamp();
         BatchInputs? assembled = null;
+        var assembly = TimeSpan.Zero;
         Result<ExecutionOutputs> executed;
         try
         {
             var inputs = requests.Count == 1 ? requests[0].Inputs : (assembled = new BatchInputs(requests)).Execution;
-            var assembly = _timeProvider.GetElapsedTime(started);
+            assembly = _timeProvider.GetElapsedTime(started);
 
             // Only a batch of one may be cancelled while it runs: cancelling a shared batch would fail the other requests.
             var cancellation = requests.Count == 1 ? requests[0].CancellationToken : CancellationToken.None;
             using (ModelportTracing.StartExecute(_modelName, batchSpan))
             {
                 executed = await batch.Instance.ExecuteAsync(inputs, cancellation).ConfigureAwait(false);
-            }
-            if (executed.IsSuccess)
-            {
-                executed = executed.Value with { Timings = executed.Value.Timings.Add(new ExecutionTimings(assembly, TimeSpan.Zero, TimeSpan.Zero)) };
             }
         }
 #pragma warning disable CA1031 // A failing engine fails its batch; it must not strand the requests nor the instance.
@@ -52,10 +49,13 @@ internal sealed partial class ModelScheduler
             batchSpan?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, executionError.Message);
         }
 
+        var distributing = _timeProvider.GetTimestamp();
         var results = Distribute(batch, executed, assembled);
         if (executed.IsSuccess)
         {
-            _statistics.RecordExecution(batch.Size, requests.Count, results[0].IsSuccess ? results[0].Value.Timings : executed.Value.Timings);
+            // Assembling the batch counts as preparing its input, splitting it as producing its output.
+            var scheduling = new ExecutionTimings(assembly, TimeSpan.Zero, _timeProvider.GetElapsedTime(distributing));
+            _statistics.RecordExecution(batch.Size, requests.Count, executed.Value.Timings.Add(scheduling));
         }
 
         Batch? next;
@@ -92,7 +92,6 @@ internal sealed partial class ModelScheduler
             return [executed];
         }
 
-        var started = _timeProvider.GetTimestamp();
         var batchMemory = new CompositeDisposable(outputs.MemoryOwner, assembled);
         var split = BatchOutputs.Split(_modelName, outputs, requests, batchMemory);
         if (split.Error is { } badOutput)
@@ -101,8 +100,7 @@ internal sealed partial class ModelScheduler
             return [.. requests.Select(_ => (Result<ExecutionOutputs>)badOutput)];
         }
 
-        var slicing = new ExecutionTimings(TimeSpan.Zero, TimeSpan.Zero, _timeProvider.GetElapsedTime(started));
-        return [.. split.Value.Select(slice => (Result<ExecutionOutputs>)(slice with { Timings = slice.Timings.Add(slicing) }))];
+        return [.. split.Value.Select(slice => (Result<ExecutionOutputs>)slice)];
     }
 
     /// <summary>Completes the batch's requests; with preserve_ordering, only after every batch dispatched before it. Under the lock.</summary>
