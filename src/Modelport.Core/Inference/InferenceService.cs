@@ -83,13 +83,7 @@ public sealed class InferenceService(ModelManager models, TimeProvider timeProvi
     /// </summary>
     public Result<IReadOnlyList<ModelStatisticsSnapshot>> GetStatistics(string? name, string? version)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return Result<IReadOnlyList<ModelStatisticsSnapshot>>.Success(
-                [.. models.GetIndex(readyOnly: true).Select(status => Snapshot(status.Name, status.Version)).OfType<ModelStatisticsSnapshot>()]);
-        }
-
-        if (!string.IsNullOrEmpty(version))
+        if (!string.IsNullOrEmpty(name) && !string.IsNullOrEmpty(version))
         {
             var acquired = models.Acquire(name, version);
             if (acquired.Error is { } error)
@@ -101,27 +95,13 @@ public sealed class InferenceService(ModelManager models, TimeProvider timeProvi
             return Result<IReadOnlyList<ModelStatisticsSnapshot>>.Success([lease.Handle.Snapshot()]);
         }
 
-        var versions = models.ReadyVersions(name);
-        if (versions.Count == 0)
+        var snapshots = models.ReadyStatistics(name);
+        if (!string.IsNullOrEmpty(name) && snapshots.Count == 0)
         {
             return models.Acquire(name, null).Error ?? InferenceError.NotFound($"model '{name}' has no ready version");
         }
 
-        return Result<IReadOnlyList<ModelStatisticsSnapshot>>.Success(
-            [.. versions.Select(number => Snapshot(name, number.ToString(CultureInfo.InvariantCulture))).OfType<ModelStatisticsSnapshot>()]);
-    }
-
-    private ModelStatisticsSnapshot? Snapshot(string name, string version)
-    {
-        var acquired = models.Acquire(name, version);
-        if (!acquired.IsSuccess)
-        {
-            // Unloaded between the listing and now.
-            return null;
-        }
-
-        using var lease = acquired.Value;
-        return lease.Handle.Snapshot();
+        return Result<IReadOnlyList<ModelStatisticsSnapshot>>.Success(snapshots);
     }
 
     public Result<ModelMetadata> GetMetadata(string name, string? version)

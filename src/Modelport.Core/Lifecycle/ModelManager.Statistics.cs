@@ -5,13 +5,17 @@ namespace Modelport.Core.Lifecycle;
 public sealed partial class ModelManager
 {
     /// <summary>
-    /// The statistics of every ready version, from the published tables only: a metrics scrape calls this, and it must
-    /// not rescan the repositories on disk as the index does.
+    /// The statistics of every ready version (of one model's when <paramref name="name"/> is given), by name and version,
+    /// from the published tables only: the statistics API and every metrics scrape call this, and neither may rescan the
+    /// repositories on disk as the index does.
     /// </summary>
-    internal IReadOnlyList<ModelStatisticsSnapshot> ReadyStatistics()
+    internal IReadOnlyList<ModelStatisticsSnapshot> ReadyStatistics(string? name = null)
     {
+        IEnumerable<ModelEntry> entries = string.IsNullOrEmpty(name)
+            ? _models.Values.OrderBy(entry => entry.Name, StringComparer.Ordinal)
+            : _models.TryGetValue(name, out var named) ? [named] : [];
         var snapshots = new List<ModelStatisticsSnapshot>();
-        foreach (var entry in _models.Values)
+        foreach (var entry in entries)
         {
             foreach (var slot in entry.Table.Versions.Values)
             {

@@ -35,7 +35,7 @@ public sealed partial class ModelManager : IAsyncDisposable
         _timeProvider = timeProvider;
         _logger = logger;
         _metrics = metrics;
-        metrics?.ObserveModels(ReadyStatistics);
+        metrics?.ObserveModels(() => ReadyStatistics());
     }
 
     /// <summary>True once the models the control mode loads at start have been loaded or have failed.</summary>
