@@ -31,7 +31,7 @@ internal sealed record SessionSettings
         // so here each one gets its share of the cores instead and together they do not oversubscribe the machine.
         // An explicit 0 still asks ORT for its own default.
         IntraOpThreads = ConfigParameters.ReadInt(config, modelName, "intra_op_thread_count", minimum: 0)
-            ?? Math.Max(1, Environment.ProcessorCount / InstanceCount(config)),
+            ?? Math.Max(1, Environment.ProcessorCount / InstanceGroups.Count(config)),
         // Only parallel execution uses inter-op threads; one is enough unless a config asks for more.
         InterOpThreads = ConfigParameters.ReadInt(config, modelName, "inter_op_thread_count", minimum: 0) ?? 1,
         // Triton's and ORT's default: 0, operators run one after another.
@@ -64,18 +64,6 @@ internal sealed record SessionSettings
         }
 
         return options;
-    }
-
-    /// <summary>The number of instances the model will run: the sum of its instance groups' counts (Triton's default count is 1).</summary>
-    private static int InstanceCount(ModelConfig config)
-    {
-        var count = 0;
-        foreach (var group in config.InstanceGroup)
-        {
-            count += Math.Max(1, group.Count);
-        }
-
-        return Math.Max(1, count);
     }
 
     /// <summary>Triton's mapping of <c>optimization.graph.level</c>: -1 basic, 1 extended, 2 none, 0 or absent all.</summary>

@@ -24,17 +24,21 @@ public sealed partial class ModelManager
         await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var handles = new List<ModelHandle>();
-            foreach (var number in string.IsNullOrEmpty(version) ? ReadyVersions(name).Select(ready => ready.ToString(System.Globalization.CultureInfo.InvariantCulture)) : [version])
+            IReadOnlyList<ModelHandle> handles;
+            if (string.IsNullOrEmpty(version))
             {
-                var acquired = Acquire(name, number);
+                handles = [.. entry.Table.Handles];
+            }
+            else
+            {
+                var acquired = Acquire(name, version);
                 if (acquired.Error is { } error)
                 {
                     return error;
                 }
 
                 using var lease = acquired.Value;
-                handles.Add(lease.Handle);
+                handles = [lease.Handle];
             }
 
             if (handles.Count == 0)
@@ -42,8 +46,12 @@ public sealed partial class ModelManager
                 return InferenceError.NotReady($"model '{name}' has no ready version");
             }
 
-            // Under the gate no load or unload retires these handles, so they stay usable after the leases are gone.
-            handles.ForEach(handle => handle.SetInstanceCount(count));
+            // Under the gate no load or unload retires these handles, so they stay usable after the lease is gone.
+            foreach (var handle in handles)
+            {
+                handle.SetInstanceCount(count);
+            }
+
             return null;
         }
         finally

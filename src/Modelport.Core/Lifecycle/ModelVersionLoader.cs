@@ -29,7 +29,7 @@ internal static class ModelVersionLoader
             throw new ModelLoadException($"version folder '{version}' has no model file '{fileName}'");
         }
 
-        var instanceCount = InstanceCount(config);
+        var instanceCount = InstanceGroups.Count(config);
         var backendModel = await backend.LoadAsync(
             new BackendLoadContext { ModelName = modelName, Version = version, ModelFilePath = modelFile, Config = config },
             cancellationToken).ConfigureAwait(false);
@@ -56,36 +56,5 @@ internal static class ModelVersionLoader
             backendModel.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// The number of execution instances: the sum of the instance groups' counts (Triton: a group's count defaults to 1,
-    /// no group means one instance).
-    /// </summary>
-    private static int InstanceCount(ModelConfig config)
-    {
-        if (config.InstanceGroup.Count == 0)
-        {
-            return 1;
-        }
-
-        var count = 0;
-        foreach (var group in config.InstanceGroup)
-        {
-            if (group.Kind == ModelInstanceGroup.Types.Kind.Gpu)
-            {
-                throw new ModelLoadException(
-                    $"instance_group '{group.Name}' has kind KIND_GPU, but this server runs models on the CPU; use KIND_CPU or KIND_AUTO");
-            }
-
-            if (group.Count < 0)
-            {
-                throw new ModelLoadException($"instance_group '{group.Name}' has count {group.Count}; it must be 1 or more");
-            }
-
-            count += group.Count == 0 ? 1 : group.Count;
-        }
-
-        return count;
     }
 }
