@@ -26,9 +26,6 @@ internal sealed record SequencePolicy
 
     public required IReadOnlyList<SequenceState> States { get; init; }
 
-    /// <summary>The inputs the server supplies, which clients neither send nor see in the metadata.</summary>
-    public IEnumerable<string> ServerInputs => Controls.Select(control => control.InputName).Concat(States.Select(state => state.InputName));
-
     /// <summary>Null when the config has no <c>sequence_batching</c>; throws <see cref="ModelLoadException"/> naming a bad field.</summary>
     public static SequencePolicy? From(ModelConfig config)
     {
