@@ -30,12 +30,12 @@ internal static partial class ManagementHandlers
 
         if (!synchronous.Value)
         {
-            background.Start("scaling", model, token => models.SetInstanceCountAsync(model, VersionText(version.Value), count, token));
+            background.Start("scaling", model, token => models.SetInstanceCountAsync(model, TorchServeVersions.Format(version.Value), count, token));
             await ManagementAnswers.WriteStatusAsync(context, StatusCodes.Status202Accepted, ManagementAnswers.Accepted).ConfigureAwait(false);
             return;
         }
 
-        if (await models.SetInstanceCountAsync(model, VersionText(version.Value), count, context.RequestAborted).ConfigureAwait(false) is { } failed)
+        if (await models.SetInstanceCountAsync(model, TorchServeVersions.Format(version.Value), count, context.RequestAborted).ConfigureAwait(false) is { } failed)
         {
             await TorchServeErrors.WriteAsync(context, failed).ConfigureAwait(false);
             return;
@@ -103,6 +103,4 @@ internal static partial class ManagementHandlers
                 $"Modelport unloads whole models, and model '{model}' also serves version(s) {string.Join(", ", others)}; " +
                 $"DELETE /models/{model} unregisters every version");
     }
-
-    private static string? VersionText(long? version) => version?.ToString(CultureInfo.InvariantCulture);
 }
