@@ -15,8 +15,6 @@ namespace Modelport.Server.TfServing;
 /// </summary>
 internal static partial class PredictRequestReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
-
     public static Result<ParsedPredictRequest> Read(ReadOnlyMemory<byte> body, PredictTarget model)
     {
         var buffers = new PooledBuffers();
@@ -24,18 +22,16 @@ internal static partial class PredictRequestReader
         {
             return ReadJson(body.Span, model, buffers);
         }
-        catch (Exception exception) when (exception is JsonException or RequestFormatException)
+        catch (Exception exception) when (RequestJson.IsMalformed(exception))
         {
             buffers.Dispose();
-            return InferenceError.InvalidArgument(exception is JsonException
-                ? $"the request body is not valid JSON: {exception.Message}"
-                : exception.Message);
+            return RequestJson.InvalidArgument(exception);
         }
     }
 
     private static ParsedPredictRequest ReadJson(ReadOnlySpan<byte> json, PredictTarget model, PooledBuffers buffers)
     {
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json, RequestJson.ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new RequestFormatException("the request body must be a JSON object");

@@ -16,8 +16,6 @@ namespace Modelport.Server.TorchServe;
 /// </summary>
 internal static class PredictionRequestReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
-
     private static readonly string[] JsonFields = ["data", "body"];
 
     public static Result<ParsedPrediction> Read(PredictionPayload payload, PredictionTarget model)
@@ -31,12 +29,10 @@ internal static class PredictionRequestReader
             var request = new InferenceRequest { ModelName = model.Name, ModelVersion = model.Version, Inputs = inputs };
             return new ParsedPrediction(request, buffers);
         }
-        catch (Exception exception) when (exception is JsonException or RequestFormatException)
+        catch (Exception exception) when (RequestJson.IsMalformed(exception))
         {
             buffers.Dispose();
-            return InferenceError.InvalidArgument(exception is JsonException
-                ? $"the request body is not valid JSON: {exception.Message}"
-                : exception.Message);
+            return RequestJson.InvalidArgument(exception);
         }
     }
 
@@ -83,7 +79,7 @@ internal static class PredictionRequestReader
 
     private static List<InferenceTensor> ReadJson(ReadOnlySpan<byte> json, PredictionTarget model, PooledBuffers buffers)
     {
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json, RequestJson.ReaderOptions);
         var inputs = model.Signature.Inputs;
         if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
