@@ -1,24 +1,24 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Modelport.Core.Errors;
 using Modelport.Core.Inference;
 using Modelport.Core.Lifecycle;
+using Modelport.Server.Http;
 
 namespace Modelport.Server.TorchServe;
 
 /// <summary>TorchServe's inference API: health (<c>/ping</c>) and predictions.</summary>
 internal static class InferenceHandlers
 {
-    public static async Task Ping(HttpContext context, ModelManager models)
+    public static Task Ping(HttpContext context, ModelManager models)
     {
         var ready = models.IsReady;
-        context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
-        writer.WriteStartObject();
-        writer.WriteString("status", ready ? "Healthy" : "Unhealthy");
-        writer.WriteEndObject();
+        return JsonResponses.WriteAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, ready, static (writer, ready) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", ready ? "Healthy" : "Unhealthy");
+            writer.WriteEndObject();
+        });
     }
 
     public static async Task Predict(HttpContext context, ModelManager models, InferenceService inference)
