@@ -15,7 +15,7 @@ namespace Modelport.Server.TfServing;
 /// </summary>
 internal static partial class PredictRequestReader
 {
-    public static Result<ParsedPredictRequest> Read(ReadOnlyMemory<byte> body, PredictTarget model)
+    public static Result<ParsedPredictRequest> Read(ReadOnlyMemory<byte> body, ModelTarget model)
     {
         var buffers = new PooledBuffers();
         try
@@ -29,7 +29,7 @@ internal static partial class PredictRequestReader
         }
     }
 
-    private static ParsedPredictRequest ReadJson(ReadOnlySpan<byte> json, PredictTarget model, PooledBuffers buffers)
+    private static ParsedPredictRequest ReadJson(ReadOnlySpan<byte> json, ModelTarget model, PooledBuffers buffers)
     {
         var reader = new Utf8JsonReader(json, RequestJson.ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -93,9 +93,7 @@ internal static partial class PredictRequestReader
     private static bool IsNamedObject(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.StartObject && !Base64Value.Is(reader);
 
-    private static TensorSpec FindInput(PredictTarget model, string name, string where) =>
+    private static TensorSpec FindInput(ModelTarget model, string name, string where) =>
         model.Signature.FindInput(name)
-        ?? throw new RequestFormatException($"{where} has '{name}', which is not an input of model '{model.Name}'; its inputs are: {InputNames(model)}");
-
-    private static string InputNames(PredictTarget model) => string.Join(", ", model.Signature.Inputs.Select(input => input.Name));
+        ?? throw new RequestFormatException($"{where} has '{name}', which is not an input of model '{model.Name}'; its inputs are: {model.InputNames}");
 }
