@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Modelport.Core.Errors;
+using Modelport.Server.Http;
 
 namespace Modelport.Server.Errors;
 
@@ -22,13 +22,11 @@ internal static class ErrorResponses
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    public static async Task WriteAsync(HttpContext context, int status, string message)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
-        writer.WriteStartObject();
-        writer.WriteString("error", message);
-        writer.WriteEndObject();
-    }
+    public static Task WriteAsync(HttpContext context, int status, string message) =>
+        JsonResponses.WriteAsync(context, status, message, static (writer, message) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", message);
+            writer.WriteEndObject();
+        });
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Modelport.Core.Errors;
+using Modelport.Server.Json;
 
 namespace Modelport.Server.Http;
 
@@ -30,7 +31,7 @@ internal static class JsonRequestBody
         }
         catch (JsonException exception)
         {
-            return InferenceError.InvalidArgument($"the request body is not valid JSON: {exception.Message}");
+            return RequestJson.InvalidArgument(exception);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Modelport.Core.Models;
 using Modelport.Core.Tensors;
 using Modelport.Server.Http;
 
@@ -58,6 +59,19 @@ internal sealed class TensorBuilder
     {
         Walk(ref reader, where, 0);
         Units++;
+    }
+
+    /// <summary>
+    /// Reads a whole tensor written as nested lists at the reader's position (TF Serving's columnar format, a TorchServe
+    /// JSON body); its shape is that of the nesting.
+    /// </summary>
+    /// <param name="where">The tensor, as an error message names it ("input 'x'").</param>
+    public static InferenceTensor ReadWhole(ref Utf8JsonReader reader, TensorSpec input, string where, int jsonLength, PooledBuffers buffers)
+    {
+        var shape = JsonTensorShape.Of(reader);
+        var builder = new TensorBuilder(input.Name, input.DataType, shape, 1, "its first elements", jsonLength, buffers);
+        builder.Append(ref reader, where);
+        return builder.ToTensor(shape);
     }
 
     public InferenceTensor ToTensor(long[] shape) =>

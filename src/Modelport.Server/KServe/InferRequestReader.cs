@@ -18,8 +18,6 @@ internal static class InferRequestReader
 {
     private const int MaxRank = 64;
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
-
     public static Result<ParsedInferRequest> Read(
         ReadOnlyMemory<byte> body, int? headerLength, string modelName, string? modelVersion, SharedMemoryRegistry sharedMemory)
     {
@@ -44,11 +42,9 @@ internal static class InferRequestReader
 
             error = bound.Error;
         }
-        catch (Exception exception) when (exception is JsonException or RequestFormatException)
+        catch (Exception exception) when (RequestJson.IsMalformed(exception))
         {
-            error = InferenceError.InvalidArgument(exception is JsonException
-                ? $"the request body is not valid JSON: {exception.Message}"
-                : exception.Message);
+            error = RequestJson.InvalidArgument(exception);
         }
 
         buffers.Dispose();
@@ -59,7 +55,7 @@ internal static class InferRequestReader
     private static (InferenceRequest Request, bool BinaryDataOutput) ReadJson(
         ReadOnlyMemory<byte> json, ReadOnlyMemory<byte> binary, string modelName, string? modelVersion, PooledBuffers buffers, SharedMemoryBindings sharedMemory)
     {
-        var reader = new Utf8JsonReader(json.Span, ReaderOptions);
+        var reader = new Utf8JsonReader(json.Span, RequestJson.ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new RequestFormatException("the request body must be a JSON object");

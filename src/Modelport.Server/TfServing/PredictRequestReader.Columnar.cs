@@ -12,14 +12,14 @@ internal static partial class PredictRequestReader
     /// The columnar format: the value of the single input, or an object from input name to value. Each value is the
     /// whole tensor, its shape that of its nested lists; inputs need not share dimension 0.
     /// </summary>
-    private static List<InferenceTensor> ReadInputs(ref Utf8JsonReader reader, PredictTarget model, int jsonLength, PooledBuffers buffers)
+    private static List<InferenceTensor> ReadInputs(ref Utf8JsonReader reader, ModelTarget model, int jsonLength, PooledBuffers buffers)
     {
         if (!IsNamedObject(ref reader))
         {
             if (model.Signature.Inputs.Count != 1)
             {
                 throw new RequestFormatException(
-                    $"'inputs' is not an object, but model '{model.Name}' has {model.Signature.Inputs.Count} inputs ({InputNames(model)}); " +
+                    $"'inputs' is not an object, but model '{model.Name}' has {model.Signature.Inputs.Count} inputs ({model.InputNames}); " +
                     "'inputs' must be an object that names them");
             }
 
@@ -42,11 +42,6 @@ internal static partial class PredictRequestReader
         return tensors;
     }
 
-    private static InferenceTensor ReadTensor(ref Utf8JsonReader reader, TensorSpec input, int jsonLength, PooledBuffers buffers)
-    {
-        var shape = JsonTensorShape.Of(reader);
-        var builder = new TensorBuilder(input.Name, input.DataType, shape, 1, "its first elements", jsonLength, buffers);
-        builder.Append(ref reader, $"'inputs' input '{input.Name}'");
-        return builder.ToTensor(shape);
-    }
+    private static InferenceTensor ReadTensor(ref Utf8JsonReader reader, TensorSpec input, int jsonLength, PooledBuffers buffers) =>
+        TensorBuilder.ReadWhole(ref reader, input, $"'inputs' input '{input.Name}'", jsonLength, buffers);
 }

@@ -11,7 +11,7 @@ internal static partial class PredictRequestReader
     /// The row format: a list of instances, each the value of the single input or an object naming every input. Each
     /// input gets shape [instances, shape of its value in instances[0]], and every instance must match instances[0].
     /// </summary>
-    private static List<InferenceTensor> ReadInstances(ref Utf8JsonReader reader, PredictTarget model, int jsonLength, PooledBuffers buffers)
+    private static List<InferenceTensor> ReadInstances(ref Utf8JsonReader reader, ModelTarget model, int jsonLength, PooledBuffers buffers)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -29,7 +29,7 @@ internal static partial class PredictRequestReader
         if (!named && model.Signature.Inputs.Count != 1)
         {
             throw new RequestFormatException(
-                $"instances[0] is not an object, but model '{model.Name}' has {model.Signature.Inputs.Count} inputs ({InputNames(model)}); " +
+                $"instances[0] is not an object, but model '{model.Name}' has {model.Signature.Inputs.Count} inputs ({model.InputNames}); " +
                 "each instance must be an object that names them");
         }
 

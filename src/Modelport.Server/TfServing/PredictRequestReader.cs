@@ -15,27 +15,23 @@ namespace Modelport.Server.TfServing;
 /// </summary>
 internal static partial class PredictRequestReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
-
-    public static Result<ParsedPredictRequest> Read(ReadOnlyMemory<byte> body, PredictTarget model)
+    public static Result<ParsedPredictRequest> Read(ReadOnlyMemory<byte> body, ModelTarget model)
     {
         var buffers = new PooledBuffers();
         try
         {
             return ReadJson(body.Span, model, buffers);
         }
-        catch (Exception exception) when (exception is JsonException or RequestFormatException)
+        catch (Exception exception) when (RequestJson.IsMalformed(exception))
         {
             buffers.Dispose();
-            return InferenceError.InvalidArgument(exception is JsonException
-                ? $"the request body is not valid JSON: {exception.Message}"
-                : exception.Message);
+            return RequestJson.InvalidArgument(exception);
         }
     }
 
-    private static ParsedPredictRequest ReadJson(ReadOnlySpan<byte> json, PredictTarget model, PooledBuffers buffers)
+    private static ParsedPredictRequest ReadJson(ReadOnlySpan<byte> json, ModelTarget model, PooledBuffers buffers)
     {
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json, RequestJson.ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             throw new RequestFormatException("the request body must be a JSON object");
@@ -97,9 +93,7 @@ internal static partial class PredictRequestReader
     private static bool IsNamedObject(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.StartObject && !Base64Value.Is(reader);
 
-    private static TensorSpec FindInput(PredictTarget model, string name, string where) =>
+    private static TensorSpec FindInput(ModelTarget model, string name, string where) =>
         model.Signature.FindInput(name)
-        ?? throw new RequestFormatException($"{where} has '{name}', which is not an input of model '{model.Name}'; its inputs are: {InputNames(model)}");
-
-    private static string InputNames(PredictTarget model) => string.Join(", ", model.Signature.Inputs.Select(input => input.Name));
+        ?? throw new RequestFormatException($"{where} has '{name}', which is not an input of model '{model.Name}'; its inputs are: {model.InputNames}");
 }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Modelport.Core.Errors;
 using Modelport.Core.Inference;
 using Modelport.Core.Lifecycle;
 using Modelport.Server.Errors;
 using Modelport.Server.Http;
+using Modelport.Server.Json;
 using Modelport.Server.Tracing;
 
 namespace Modelport.Server.TfServing;
@@ -29,7 +29,7 @@ internal static partial class TfServingHandlers
         }
 
         var version = VersionOf(route.Value, models);
-        var target = version.IsSuccess ? Target(models, route.Value.Model, version.Value) : version.Error!;
+        var target = version.IsSuccess ? ModelTarget.Pin(models, route.Value.Model, version.Value) : version.Error!;
         if (target.Error is { } unknown)
         {
             await ErrorResponses.WriteAsync(context, unknown).ConfigureAwait(false);
@@ -61,19 +61,5 @@ internal static partial class TfServingHandlers
 
         using var response = result.Value;
         await PredictResponseWriter.WriteAsync(context, response, request.Format).ConfigureAwait(false);
-    }
-
-    /// <summary>Pins the version that will run the request and reads its signature; the hold is released at once.</summary>
-    private static Result<PredictTarget> Target(ModelManager models, string model, long? version)
-    {
-        var acquired = Acquire(models, model, version);
-        if (acquired.Error is { } error)
-        {
-            return error;
-        }
-
-        using var lease = acquired.Value;
-        var handle = lease.Handle;
-        return new PredictTarget(handle.Name, handle.Version.ToString(CultureInfo.InvariantCulture), handle.Signature);
     }
 }

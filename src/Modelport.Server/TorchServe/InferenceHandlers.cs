@@ -1,24 +1,24 @@
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Modelport.Core.Errors;
 using Modelport.Core.Inference;
 using Modelport.Core.Lifecycle;
+using Modelport.Server.Http;
+using Modelport.Server.Json;
 
 namespace Modelport.Server.TorchServe;
 
 /// <summary>TorchServe's inference API: health (<c>/ping</c>) and predictions.</summary>
 internal static class InferenceHandlers
 {
-    public static async Task Ping(HttpContext context, ModelManager models)
+    public static Task Ping(HttpContext context, ModelManager models)
     {
         var ready = models.IsReady;
-        context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
-        writer.WriteStartObject();
-        writer.WriteString("status", ready ? "Healthy" : "Unhealthy");
-        writer.WriteEndObject();
+        return JsonResponses.WriteAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, ready, static (writer, ready) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", ready ? "Healthy" : "Unhealthy");
+            writer.WriteEndObject();
+        });
     }
 
     public static async Task Predict(HttpContext context, ModelManager models, InferenceService inference)
@@ -58,7 +58,7 @@ internal static class InferenceHandlers
     }
 
     /// <summary>Pins the version that will run the request and reads its signature; the hold is released at once.</summary>
-    private static Result<PredictionTarget> Target(ModelManager models, string model, string? versionText)
+    private static Result<ModelTarget> Target(ModelManager models, string model, string? versionText)
     {
         var version = TorchServeVersions.Parse(model, versionText);
         if (version.Error is { } invalid)
@@ -66,14 +66,6 @@ internal static class InferenceHandlers
             return invalid;
         }
 
-        var acquired = models.Acquire(model, TorchServeVersions.Format(version.Value));
-        if (acquired.Error is { } error)
-        {
-            return error;
-        }
-
-        using var lease = acquired.Value;
-        var handle = lease.Handle;
-        return new PredictionTarget(handle.Name, handle.Version.ToString(CultureInfo.InvariantCulture), handle.Signature);
+        return ModelTarget.Pin(models, model, version.Value);
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Modelport.Server.Http;
 
 namespace Modelport.Server.TorchServe;
 
@@ -9,13 +9,11 @@ internal static class ManagementAnswers
     // TorchServe's answer to a call whose work goes on after it returns (synchronous=false).
     public const string Accepted = "Processing worker updates...";
 
-    public static async Task WriteStatusAsync(HttpContext context, int httpStatus, string status)
-    {
-        context.Response.StatusCode = httpStatus;
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
-        writer.WriteStartObject();
-        writer.WriteString("status", status);
-        writer.WriteEndObject();
-    }
+    public static Task WriteStatusAsync(HttpContext context, int httpStatus, string status) =>
+        JsonResponses.WriteAsync(context, httpStatus, status, static (writer, status) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", status);
+            writer.WriteEndObject();
+        });
 }

@@ -21,7 +21,7 @@ internal static partial class ManagementHandlers
         var count = minimum.Value ?? 1;
         var invalid = version.Error ?? minimum.Error ?? maximum.Error ?? synchronous.Error
             ?? (maximum.Value < count ? InferenceError.InvalidArgument($"max_worker {maximum.Value} is below min_worker {count}") : null)
-            ?? (Registered(models).Contains(model) ? null : UnknownModel(model));
+            ?? (IsRegistered(models.GetIndex(), model) ? null : UnknownModel(model));
         if (invalid is not null)
         {
             await TorchServeErrors.WriteAsync(context, invalid).ConfigureAwait(false);
@@ -30,12 +30,12 @@ internal static partial class ManagementHandlers
 
         if (!synchronous.Value)
         {
-            background.Start("scaling", model, token => models.SetInstanceCountAsync(model, VersionText(version.Value), count, token));
+            background.Start("scaling", model, token => models.SetInstanceCountAsync(model, TorchServeVersions.Format(version.Value), count, token));
             await ManagementAnswers.WriteStatusAsync(context, StatusCodes.Status202Accepted, ManagementAnswers.Accepted).ConfigureAwait(false);
             return;
         }
 
-        if (await models.SetInstanceCountAsync(model, VersionText(version.Value), count, context.RequestAborted).ConfigureAwait(false) is { } failed)
+        if (await models.SetInstanceCountAsync(model, TorchServeVersions.Format(version.Value), count, context.RequestAborted).ConfigureAwait(false) is { } failed)
         {
             await TorchServeErrors.WriteAsync(context, failed).ConfigureAwait(false);
             return;
@@ -51,7 +51,7 @@ internal static partial class ManagementHandlers
         var model = context.Model();
         var version = TorchServeVersions.Parse(model, context.Version());
         var error = version.Error
-            ?? (Registered(models).Contains(model) ? null : UnknownModel(model))
+            ?? (IsRegistered(models.GetIndex(), model) ? null : UnknownModel(model))
             ?? models.SetDefaultVersion(model, version.Value!.Value);
         if (error is not null)
         {
@@ -71,9 +71,12 @@ internal static partial class ManagementHandlers
     {
         var model = context.Model();
         var version = TorchServeVersions.Parse(model, context.Version());
+
+        // One index for both checks: each GetIndex lists the repository's folders.
+        var index = models.GetIndex();
         var error = version.Error
-            ?? (Registered(models).Contains(model) ? null : UnknownModel(model))
-            ?? (version.Value is { } number ? OnlyVersionError(models, model, number) : null)
+            ?? (IsRegistered(index, model) ? null : UnknownModel(model))
+            ?? (version.Value is { } number ? OnlyVersionError(index, model, number) : null)
             ?? await models.UnloadModelAsync(model, context.RequestAborted).ConfigureAwait(false);
         if (error is not null)
         {
@@ -85,9 +88,9 @@ internal static partial class ManagementHandlers
         await ManagementAnswers.WriteStatusAsync(context, StatusCodes.Status200OK, $"Model \"{model}\" unregistered").ConfigureAwait(false);
     }
 
-    private static InferenceError? OnlyVersionError(ModelManager models, string model, long version)
+    private static InferenceError? OnlyVersionError(IReadOnlyList<ModelVersionStatus> index, string model, long version)
     {
-        var loaded = models.GetIndex()
+        var loaded = index
             .Where(row => row.Name == model && row.State != ModelState.Unavailable)
             .Select(row => long.Parse(row.Version, CultureInfo.InvariantCulture))
             .ToList();
@@ -103,6 +106,4 @@ internal static partial class ManagementHandlers
                 $"Modelport unloads whole models, and model '{model}' also serves version(s) {string.Join(", ", others)}; " +
                 $"DELETE /models/{model} unregisters every version");
     }
-
-    private static string? VersionText(long? version) => version?.ToString(CultureInfo.InvariantCulture);
 }

@@ -72,7 +72,7 @@ internal static partial class ManagementHandlers
 
     /// <summary>A name is taken by a model that serves, or by a folder of that name in any repository, the registered one included.</summary>
     private static InferenceError? Taken(ModelManager models, ModelRepositoryOptions repositories, string model) =>
-        Registered(models).Contains(model)
+        IsRegistered(models.GetIndex(), model)
         || (ModelNames.IsValid(model) && repositories.RepositoryPaths.Any(path => Directory.Exists(Path.Combine(path, model))))
             ? InferenceError.AlreadyExists($"Model {model} is already registered.")
             : null;

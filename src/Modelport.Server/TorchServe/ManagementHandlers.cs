@@ -22,7 +22,7 @@ internal static partial class ManagementHandlers
             return;
         }
 
-        var names = Registered(models);
+        var names = Registered(models.GetIndex());
         var first = Math.Min(start.Value ?? 0, names.Count);
         var page = names.Skip(first).Take(Math.Min(limit.Value ?? DefaultLimit, DefaultLimit)).ToList();
         var next = first + page.Count;
@@ -74,8 +74,12 @@ internal static partial class ManagementHandlers
     }
 
     /// <summary>The models that serve or are on their way to: at least one version not unavailable.</summary>
-    private static List<string> Registered(ModelManager models) =>
-        [.. models.GetIndex().Where(row => row.State != ModelState.Unavailable).Select(row => row.Name).Distinct(StringComparer.Ordinal)];
+    private static List<string> Registered(IReadOnlyList<ModelVersionStatus> index) =>
+        [.. index.Where(row => row.State != ModelState.Unavailable).Select(row => row.Name).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether <paramref name="model"/> is one of the <see cref="Registered"/> models.</summary>
+    private static bool IsRegistered(IReadOnlyList<ModelVersionStatus> index, string model) =>
+        index.Any(row => row.Name == model && row.State != ModelState.Unavailable);
 
     private static Result<IReadOnlyList<long>> VersionsOf(ModelManager models, string model)
     {
@@ -97,14 +101,17 @@ internal static partial class ManagementHandlers
             return invalid;
         }
 
-        if (!Registered(models).Contains(model))
+        // One index for both checks: each GetIndex lists the repository's folders.
+        var index = models.GetIndex();
+        if (!IsRegistered(index, model))
         {
             return UnknownModel(model);
         }
 
         if (version.Value is { } named)
         {
-            return models.GetIndex().Any(row => row.Name == model && row.Version == TorchServeVersions.Format(named))
+            var wanted = TorchServeVersions.Format(named);
+            return index.Any(row => row.Name == model && row.Version == wanted)
                 ? new[] { named }
                 : InferenceError.NotFound($"unknown version {named} of model '{model}'");
         }

@@ -16,11 +16,9 @@ namespace Modelport.Server.TorchServe;
 /// </summary>
 internal static class PredictionRequestReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128, CommentHandling = JsonCommentHandling.Disallow };
-
     private static readonly string[] JsonFields = ["data", "body"];
 
-    public static Result<ParsedPrediction> Read(PredictionPayload payload, PredictionTarget model)
+    public static Result<ParsedPrediction> Read(PredictionPayload payload, ModelTarget model)
     {
         var buffers = new PooledBuffers();
         try
@@ -31,17 +29,15 @@ internal static class PredictionRequestReader
             var request = new InferenceRequest { ModelName = model.Name, ModelVersion = model.Version, Inputs = inputs };
             return new ParsedPrediction(request, buffers);
         }
-        catch (Exception exception) when (exception is JsonException or RequestFormatException)
+        catch (Exception exception) when (RequestJson.IsMalformed(exception))
         {
             buffers.Dispose();
-            return InferenceError.InvalidArgument(exception is JsonException
-                ? $"the request body is not valid JSON: {exception.Message}"
-                : exception.Message);
+            return RequestJson.InvalidArgument(exception);
         }
     }
 
     /// <summary>Each part is one element of the input; the tensor holds one element per batch entry.</summary>
-    private static InferenceTensor ReadElements(IReadOnlyList<PredictionPart> parts, TensorSpec input, PredictionTarget model)
+    private static InferenceTensor ReadElements(IReadOnlyList<PredictionPart> parts, TensorSpec input, ModelTarget model)
     {
         var signature = model.Signature;
         if (parts.Count > 1 && !signature.Batches)
@@ -68,7 +64,7 @@ internal static class PredictionRequestReader
         return new InferenceTensor(input.Name, DataType.Bytes, shape, data.WrittenMemory);
     }
 
-    private static ReadOnlyMemory<byte> JsonOf(PredictionPayload payload, PredictionTarget model)
+    private static ReadOnlyMemory<byte> JsonOf(PredictionPayload payload, ModelTarget model)
     {
         if (!payload.IsForm)
         {
@@ -81,14 +77,14 @@ internal static class PredictionRequestReader
         return field.Content;
     }
 
-    private static List<InferenceTensor> ReadJson(ReadOnlySpan<byte> json, PredictionTarget model, PooledBuffers buffers)
+    private static List<InferenceTensor> ReadJson(ReadOnlySpan<byte> json, ModelTarget model, PooledBuffers buffers)
     {
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json, RequestJson.ReaderOptions);
         var inputs = model.Signature.Inputs;
         if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
         {
             throw new RequestFormatException(
-                $"model '{model.Name}' takes a JSON object from input name to nested arrays ({InputNames(model)})" +
+                $"model '{model.Name}' takes a JSON object from input name to nested arrays ({model.InputNames})" +
                 (inputs.Count == 1 ? ", or the nested arrays of its one input" : string.Empty));
         }
 
@@ -97,7 +93,7 @@ internal static class PredictionRequestReader
             if (inputs.Count != 1)
             {
                 throw new RequestFormatException(
-                    $"the body is an array, but model '{model.Name}' has {inputs.Count} inputs ({InputNames(model)}); send an object that names them");
+                    $"the body is an array, but model '{model.Name}' has {inputs.Count} inputs ({model.InputNames}); send an object that names them");
             }
 
             return [ReadTensor(ref reader, inputs[0], json.Length, buffers)];
@@ -108,7 +104,7 @@ internal static class PredictionRequestReader
         {
             var name = reader.GetString()!;
             var input = model.Signature.FindInput(name)
-                ?? throw new RequestFormatException($"the body has '{name}', which is not an input of model '{model.Name}'; its inputs are: {InputNames(model)}");
+                ?? throw new RequestFormatException($"the body has '{name}', which is not an input of model '{model.Name}'; its inputs are: {model.InputNames}");
             if (tensors.Exists(tensor => tensor.Name == input.Name))
             {
                 throw new RequestFormatException($"the body names input '{input.Name}' twice");
@@ -122,13 +118,6 @@ internal static class PredictionRequestReader
     }
 
     /// <summary>The whole tensor as nested arrays; its shape is that of the nesting.</summary>
-    private static InferenceTensor ReadTensor(ref Utf8JsonReader reader, TensorSpec input, int jsonLength, PooledBuffers buffers)
-    {
-        var shape = JsonTensorShape.Of(reader);
-        var builder = new TensorBuilder(input.Name, input.DataType, shape, 1, "its first elements", jsonLength, buffers);
-        builder.Append(ref reader, $"input '{input.Name}'");
-        return builder.ToTensor(shape);
-    }
-
-    private static string InputNames(PredictionTarget model) => string.Join(", ", model.Signature.Inputs.Select(input => input.Name));
+    private static InferenceTensor ReadTensor(ref Utf8JsonReader reader, TensorSpec input, int jsonLength, PooledBuffers buffers) =>
+        TensorBuilder.ReadWhole(ref reader, input, $"input '{input.Name}'", jsonLength, buffers);
 }

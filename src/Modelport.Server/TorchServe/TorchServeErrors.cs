@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Modelport.Core.Errors;
 using Modelport.Server.Errors;
+using Modelport.Server.Http;
 
 namespace Modelport.Server.TorchServe;
 
@@ -11,17 +11,15 @@ internal static class TorchServeErrors
     public static Task WriteAsync(HttpContext context, InferenceError error) =>
         WriteAsync(context, StatusOf(error.Kind), TypeOf(error.Kind), error.Message);
 
-    public static async Task WriteAsync(HttpContext context, int status, string type, string message)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
-        writer.WriteStartObject();
-        writer.WriteNumber("code", status);
-        writer.WriteString("type", type);
-        writer.WriteString("message", message);
-        writer.WriteEndObject();
-    }
+    public static Task WriteAsync(HttpContext context, int status, string type, string message) =>
+        JsonResponses.WriteAsync(context, status, (Status: status, Type: type, Message: message), static (writer, error) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("code", error.Status);
+            writer.WriteString("type", error.Type);
+            writer.WriteString("message", error.Message);
+            writer.WriteEndObject();
+        });
 
     // TorchServe answers a duplicate registration with 409 Conflict, where Triton's table says 400.
     private static int StatusOf(InferenceErrorKind kind) =>
