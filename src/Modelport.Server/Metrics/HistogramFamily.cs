@@ -12,15 +12,49 @@ internal sealed class HistogramFamily(Histogram<double> instrument) : MetricFami
 {
     // Every Modelport histogram gives its bounds as advice; one without would have only the +Inf bucket.
     private readonly double[] _bounds = [.. instrument.Advice?.HistogramBucketBoundaries ?? []];
+    private const char KeySeparator = '\u001f';
+
     private readonly ConcurrentDictionary<string, Cell> _cells = new(StringComparer.Ordinal);
 
+    /// <summary>Every request records here, so a label set that has a cell is found without allocating its key.</summary>
     public override void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = Labels(tags);
-        var key = string.Join('\u001f', labels.Select(label => label.Value));
-        var cell = _cells.GetOrAdd(key, static (_, state) => new Cell(state.Labels, state.Buckets), (Labels: labels, Buckets: _bounds.Length + 1));
+        Span<char> buffer = stackalloc char[256];
+        var cell = TryWriteKey(tags, buffer, out var length) && _cells.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(buffer[..length], out var existing)
+            ? existing
+            : AddCell(tags);
         var bucket = Array.BinarySearch(_bounds, value);
         cell.Add(bucket >= 0 ? bucket : ~bucket, value);
+    }
+
+    private Cell AddCell(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var labels = Labels(tags);
+        var key = string.Join(KeySeparator, labels.Select(label => label.Value));
+        return _cells.GetOrAdd(key, static (_, state) => new Cell(state.Labels, state.Buckets), (Labels: labels, Buckets: _bounds.Length + 1));
+    }
+
+    /// <summary>The cell key (the label values, joined) of string-valued tags, when it fits the buffer.</summary>
+    private static bool TryWriteKey(ReadOnlySpan<KeyValuePair<string, object?>> tags, Span<char> buffer, out int length)
+    {
+        length = 0;
+        for (var index = 0; index < tags.Length; index++)
+        {
+            if (tags[index].Value is not string text || length + text.Length + 1 > buffer.Length)
+            {
+                return false;
+            }
+
+            if (index > 0)
+            {
+                buffer[length++] = KeySeparator;
+            }
+
+            text.CopyTo(buffer[length..]);
+            length += text.Length;
+        }
+
+        return true;
     }
 
     public override void Write(PrometheusTextWriter writer)
