@@ -91,6 +91,6 @@ internal static class InferMessages
             GrpcParameters.Read(response.Parameters));
     }
 
-    private static InferenceServerException Malformed(string problem) =>
+    public static InferenceServerException Malformed(string problem) =>
         new(ErrorKind.Internal, $"the server's infer response is not a valid v2 answer: {problem}", httpStatusCode: null);
 }
