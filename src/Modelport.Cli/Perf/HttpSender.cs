@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using Modelport.Client.Http;
 
 namespace Modelport.Cli.Perf;
 
@@ -12,7 +13,6 @@ internal sealed class HttpSender : IInferSender
     private readonly HttpClient _http;
     private readonly Uri _infer;
     private readonly HttpPayload[] _payloads;
-    private readonly string?[] _headerLengths;
 
     public HttpSender(string url, string model, string? version, HttpPayload[] payloads)
     {
@@ -27,16 +27,14 @@ internal sealed class HttpSender : IInferSender
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        var path = $"v2/models/{Uri.EscapeDataString(model)}" + (version is null ? string.Empty : $"/versions/{Uri.EscapeDataString(version)}") + "/infer";
-        _infer = new Uri(new Uri($"http://{url}/"), path);
+        _infer = new Uri(new Uri($"http://{url}/"), HttpPaths.Model(model, version) + "/infer");
         _payloads = payloads;
-        _headerLengths = [.. payloads.Select(PayloadContent.HeaderLength)];
     }
 
     public async ValueTask<RequestOutcome> SendAsync(int step, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        using var content = new PayloadContent(_payloads[step], _headerLengths[step]);
+        using var content = new PayloadContent(_payloads[step]);
         using var request = new HttpRequestMessage(HttpMethod.Post, _infer) { Content = content };
         try
         {

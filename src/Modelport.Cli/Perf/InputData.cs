@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Modelport.Client.Tensors;
 
 namespace Modelport.Cli.Perf;
 
@@ -132,7 +132,7 @@ internal static class InputData
         var size = WireElements.Size(datatype);
         if (size == 0)
         {
-            return EncodeStrings([.. elements.Select(element => element.GetString() ?? string.Empty)]);
+            return BytesElements.FromStrings(elements.Select(element => element.GetString() ?? string.Empty));
         }
 
         var bytes = new byte[elements.Count * size];
@@ -151,7 +151,7 @@ internal static class InputData
         if (size == 0)
         {
             var text = new string('0', random is null ? 0 : StringLength);
-            return new TensorData(EncodeStrings([.. Enumerable.Range(0, count).Select(_ => random is null ? text : RandomText(random))]), input.Shape);
+            return new TensorData(BytesElements.FromStrings(Enumerable.Range(0, count).Select(_ => random is null ? text : RandomText(random))), input.Shape);
         }
 
         var bytes = new byte[count * size];
@@ -174,20 +174,4 @@ internal static class InputData
             span[i] = (char)('a' + random.Next(26));
         }
     });
-
-    /// <summary>BYTES in wire layout: each element a 4-byte little-endian length, then its UTF-8 bytes.</summary>
-    private static byte[] EncodeStrings(string[] values)
-    {
-        using var stream = new MemoryStream();
-        Span<byte> length = stackalloc byte[4];
-        foreach (var value in values)
-        {
-            var utf8 = Encoding.UTF8.GetBytes(value);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(length, utf8.Length);
-            stream.Write(length);
-            stream.Write(utf8);
-        }
-
-        return stream.ToArray();
-    }
 }

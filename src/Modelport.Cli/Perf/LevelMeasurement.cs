@@ -20,7 +20,7 @@ internal static class LevelMeasurement
             while (true)
             {
                 await Task.Delay(settings.MeasurementInterval, cancellationToken).ConfigureAwait(false);
-                var ended = recorder.Collect(server: null);
+                var ended = recorder.Collect();
                 var after = await statistics.ReadAsync(cancellationToken).ConfigureAwait(false);
                 var window = ended with { Server = before is not null && after is not null ? ServerDelta.Between(before, after, settings.Model, settings.Version) : null };
                 before = after;

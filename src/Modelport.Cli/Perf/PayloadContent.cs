@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Modelport.Client.Http;
 
 namespace Modelport.Cli.Perf;
 
@@ -13,20 +13,17 @@ internal sealed class PayloadContent : HttpContent
 
     private readonly byte[] _body;
 
-    public PayloadContent(HttpPayload payload, string? headerLength)
+    public PayloadContent(HttpPayload payload)
     {
         _body = payload.Body;
-        Headers.ContentType = headerLength is null ? Json : Binary;
-        if (headerLength is not null)
+        Headers.ContentType = payload.HeaderLength is null ? Json : Binary;
+        if (payload.HeaderLength is not null)
         {
-            Headers.TryAddWithoutValidation("Inference-Header-Content-Length", headerLength);
+            Headers.TryAddWithoutValidation(V2Http.InferenceHeaderContentLength, payload.HeaderLength);
         }
     }
 
     public long SentAt { get; private set; }
-
-    /// <summary>The header's value, formatted once per payload rather than once per request.</summary>
-    public static string? HeaderLength(HttpPayload payload) => payload.HeaderLength?.ToString(CultureInfo.InvariantCulture);
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);

@@ -1,4 +1,5 @@
 using Modelport.Client;
+using Modelport.Client.SharedMemory;
 
 namespace Modelport.Cli.Perf;
 
@@ -12,7 +13,7 @@ internal sealed class SharedMemoryData : IAsyncDisposable
     private readonly SystemSharedMemoryRegion _inputs;
     private readonly SystemSharedMemoryRegion _outputs;
 
-    private SharedMemoryData(IInferenceClient client, SystemSharedMemoryRegion inputs, SystemSharedMemoryRegion outputs, List<ShmSlot[]> inputSlots, ShmSlot[] outputSlots)
+    private SharedMemoryData(IInferenceClient client, SystemSharedMemoryRegion inputs, SystemSharedMemoryRegion outputs, List<SharedMemoryPlace[]> inputSlots, SharedMemoryPlace[] outputSlots)
     {
         _client = client;
         _inputs = inputs;
@@ -22,9 +23,9 @@ internal sealed class SharedMemoryData : IAsyncDisposable
     }
 
     /// <summary>Per step, per input.</summary>
-    public IReadOnlyList<ShmSlot[]> InputSlots { get; }
+    public IReadOnlyList<SharedMemoryPlace[]> InputSlots { get; }
 
-    public ShmSlot[] OutputSlots { get; }
+    public SharedMemoryPlace[] OutputSlots { get; }
 
     public static async Task<SharedMemoryData> CreateAsync(
         IInferenceClient client, ModelPlan plan, IReadOnlyList<TensorData[]> steps, long outputByteSize, CancellationToken cancellationToken)
@@ -34,22 +35,22 @@ internal sealed class SharedMemoryData : IAsyncDisposable
         var inputSize = steps.Sum(step => step.Sum(tensor => (long)tensor.Bytes.Length));
         var inputs = SystemSharedMemoryRegion.Create($"/{name}_in", Math.Max(inputSize, 1));
         var outputs = SystemSharedMemoryRegion.Create($"/{name}_out", Math.Max(outputByteSize * plan.Outputs.Count, 1));
-        var inputSlots = new List<ShmSlot[]>();
+        var inputSlots = new List<SharedMemoryPlace[]>();
         var offset = 0L;
         foreach (var step in steps)
         {
-            var slots = new ShmSlot[step.Length];
+            var slots = new SharedMemoryPlace[step.Length];
             for (var i = 0; i < step.Length; i++)
             {
                 inputs.Write<byte>(offset, step[i].Bytes);
-                slots[i] = new ShmSlot(name + "_in", offset, step[i].Bytes.Length);
+                slots[i] = new SharedMemoryPlace(name + "_in", offset, step[i].Bytes.Length);
                 offset += step[i].Bytes.Length;
             }
 
             inputSlots.Add(slots);
         }
 
-        var outputSlots = plan.Outputs.Select((_, i) => new ShmSlot(name + "_out", i * outputByteSize, outputByteSize)).ToArray();
+        var outputSlots = plan.Outputs.Select((_, i) => new SharedMemoryPlace(name + "_out", i * outputByteSize, outputByteSize)).ToArray();
         var data = new SharedMemoryData(client, inputs, outputs, inputSlots, outputSlots);
         try
         {

@@ -46,10 +46,10 @@ internal sealed class WindowRecorder
     }
 
     /// <summary>Drops what was recorded so far: the next window starts now.</summary>
-    public void Restart() => Collect(server: null);
+    public void Restart() => Collect();
 
-    /// <summary>Ends the window: what was recorded since the last call, over the time since then.</summary>
-    public Window Collect(ServerDelta? server)
+    /// <summary>Ends the window: what was recorded since the last call, over the time since then; the caller adds the server's delta.</summary>
+    public Window Collect()
     {
         var now = Stopwatch.GetTimestamp();
         var latencies = _latencies.GetIntervalHistogram();
@@ -60,7 +60,7 @@ internal sealed class WindowRecorder
             Interlocked.Exchange(ref _sendTicks, 0),
             Interlocked.Exchange(ref _receiveTicks, 0),
             duration,
-            server,
+            Server: null,
             Interlocked.Exchange(ref _firstError, null));
     }
 }

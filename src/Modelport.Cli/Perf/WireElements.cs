@@ -54,26 +54,4 @@ internal static class WireElements
             default: throw new ArgumentException($"'{datatype}' is not a numeric datatype", nameof(datatype));
         }
     }
-
-    /// <summary>Writes one element as a JSON value, for requests without the binary extension.</summary>
-    public static void WriteJson(Utf8JsonWriter writer, string datatype, ReadOnlySpan<byte> element)
-    {
-        switch (datatype)
-        {
-            case "BOOL": writer.WriteBooleanValue(element[0] != 0); break;
-            case "UINT8": writer.WriteNumberValue(element[0]); break;
-            case "INT8": writer.WriteNumberValue((sbyte)element[0]); break;
-            case "UINT16": writer.WriteNumberValue(BinaryPrimitives.ReadUInt16LittleEndian(element)); break;
-            case "INT16": writer.WriteNumberValue(BinaryPrimitives.ReadInt16LittleEndian(element)); break;
-            case "UINT32": writer.WriteNumberValue(BinaryPrimitives.ReadUInt32LittleEndian(element)); break;
-            case "INT32": writer.WriteNumberValue(BinaryPrimitives.ReadInt32LittleEndian(element)); break;
-            case "UINT64": writer.WriteNumberValue(BinaryPrimitives.ReadUInt64LittleEndian(element)); break;
-            case "INT64": writer.WriteNumberValue(BinaryPrimitives.ReadInt64LittleEndian(element)); break;
-            case "FP16": writer.WriteNumberValue((float)BinaryPrimitives.ReadHalfLittleEndian(element)); break;
-            case "BF16": writer.WriteNumberValue(BitConverter.UInt32BitsToSingle((uint)BinaryPrimitives.ReadUInt16LittleEndian(element) << 16)); break;
-            case "FP32": writer.WriteNumberValue(BinaryPrimitives.ReadSingleLittleEndian(element)); break;
-            case "FP64": writer.WriteNumberValue(BinaryPrimitives.ReadDoubleLittleEndian(element)); break;
-            default: throw new ArgumentException($"'{datatype}' is not a numeric datatype", nameof(datatype));
-        }
-    }
 }

@@ -44,7 +44,8 @@ internal static class ServeCommand
         var metricsPort = new Option<int?>("--metrics-port") { Description = "Serve /metrics on this port only, instead of on the HTTP port." };
         var histogramBuckets = new Option<string?>("--metrics-histogram-buckets")
         {
-            Description = "Upper bounds in milliseconds of the latency histograms' buckets, ascending and comma-separated (default 1,2.5,5,10,25,50,100,250,500,1000,2000,5000).",
+            Description = "Upper bounds in milliseconds of the latency histograms' buckets, ascending and comma-separated (default "
+                + string.Join(',', new ModelportMetricsOptions().HistogramBucketsMs.Select(bound => bound.ToString(CultureInfo.InvariantCulture))) + ").",
         };
         var traceEndpoint = new Option<Uri?>("--trace-otlp-endpoint")
         {

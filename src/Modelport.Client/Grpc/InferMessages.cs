@@ -61,8 +61,7 @@ internal static class InferMessages
             var tensor = response.Outputs[index];
             var datatype = string.IsNullOrEmpty(tensor.Datatype) ? throw Malformed($"output '{tensor.Name}' has no datatype") : new TensorDataType(tensor.Datatype);
             var shape = tensor.Shape.ToArray();
-            var region = SharedMemoryParameters.RegionOf(GrpcParameters.Read(tensor.Parameters))
-                ?? requestedOutputs.FirstOrDefault(output => output.Name == tensor.Name)?.SharedMemoryRegion;
+            var region = SharedMemoryParameters.OutputRegion(tensor.Name, GrpcParameters.Read(tensor.Parameters), requestedOutputs);
             if (region is not null)
             {
                 outputs.Add(new InferOutput(tensor.Name, datatype, shape, ReadOnlyMemory<byte>.Empty, region));
@@ -91,6 +90,6 @@ internal static class InferMessages
             GrpcParameters.Read(response.Parameters));
     }
 
-    private static InferenceServerException Malformed(string problem) =>
+    public static InferenceServerException Malformed(string problem) =>
         new(ErrorKind.Internal, $"the server's infer response is not a valid v2 answer: {problem}", httpStatusCode: null);
 }

@@ -65,8 +65,7 @@ internal static class TensorContentsReader
     {
         if (values.Count != count)
         {
-            throw new InferenceServerException(
-                ErrorKind.Internal, $"the server's infer response is not a valid v2 answer: an output's shape has {count} elements, but its contents {values.Count}", httpStatusCode: null);
+            throw InferMessages.Malformed($"an output's shape has {count} elements, but its contents {values.Count}");
         }
 
         for (var index = 0; index < values.Count; index++)

@@ -121,7 +121,7 @@ internal static class InferResponseReader
             binaryOffset += (int)size;
         }
         else if (!hasData
-            && (SharedMemoryParameters.RegionOf(parameters ?? []) ?? requestedOutputs.FirstOrDefault(output => output.Name == name)?.SharedMemoryRegion) is { } region)
+            && SharedMemoryParameters.OutputRegion(name, parameters ?? [], requestedOutputs) is { } region)
         {
             return new InferOutput(name, type, shape, ReadOnlyMemory<byte>.Empty, region);
         }

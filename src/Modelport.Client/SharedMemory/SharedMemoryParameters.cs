@@ -10,4 +10,11 @@ internal static class SharedMemoryParameters
     /// <summary>The region the parameters name, or null.</summary>
     public static string? RegionOf(IEnumerable<KeyValuePair<string, InferParameter>> parameters) =>
         parameters.FirstOrDefault(parameter => parameter.Key == Region).Value.Value as string;
+
+    /// <summary>
+    /// The region an output of a response was written to, or null: Modelport echoes the parameters in the response,
+    /// Triton does not, so the request's are looked at too.
+    /// </summary>
+    public static string? OutputRegion(string output, IEnumerable<KeyValuePair<string, InferParameter>> answered, IEnumerable<InferRequestedOutput> requested) =>
+        RegionOf(answered) ?? requested.FirstOrDefault(candidate => candidate.Name == output)?.SharedMemoryRegion;
 }

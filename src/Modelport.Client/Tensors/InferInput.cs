@@ -11,7 +11,8 @@ public sealed class InferInput
 {
     private readonly long[] _shape;
 
-    private InferInput(string name, TensorDataType datatype, long[] shape, ReadOnlyMemory<byte> data, SharedMemoryPlace? sharedMemory = null)
+    /// <summary>An input taken as it is, unchecked: the factories below validate, <c>modelport perf</c> passes its own data.</summary>
+    internal InferInput(string name, TensorDataType datatype, long[] shape, ReadOnlyMemory<byte> data, SharedMemoryPlace? sharedMemory = null)
     {
         Name = name;
         Datatype = datatype;
